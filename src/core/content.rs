@@ -1,0 +1,530 @@
+//! Typed quiz and FAQ content, parsed from one JSON file per language and validated once.
+//!
+//! Every string a visitor sees lives in `content/<lang>.json`; the code only knows keys.
+
+use serde::Deserialize;
+use std::rc::Rc;
+use thiserror::Error;
+
+use super::template::placeholders;
+
+/// The ten factors of emotional intimacy, in the order the results list them. Dimension
+/// ids are fixed so that scoring, tips and publisher overrides always line up.
+pub const DIMENSION_IDS: [&str; 10] = [
+    "communication",
+    "trust",
+    "past",
+    "background",
+    "time",
+    "wellbeing",
+    "conflict",
+    "values",
+    "empathy",
+    "affection",
+];
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Content {
+    pub lang: String,
+    pub dir: Direction,
+    pub ui: Ui,
+    /// The five answer labels, from "Strongly disagree" (1) to "Strongly agree" (5).
+    pub scale: Vec<String>,
+    pub bands: Bands,
+    pub dimensions: Vec<Dimension>,
+    pub faq: Vec<FaqEntry>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
+/// Interface strings. Templates use `{placeholders}`; `REQUIRED_PLACEHOLDERS` lists them.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ui {
+    pub title: String,
+    pub intro: Vec<String>,
+    pub who: String,
+    pub facts: String,
+    pub privacy: String,
+    pub start: String,
+    pub progress: String,
+    pub progress_label: String,
+    pub skip: String,
+    pub back: String,
+    pub next: String,
+    pub finish: String,
+    pub shortcut_hint: String,
+    pub results_title: String,
+    pub score_label: String,
+    pub score_value: String,
+    pub band_sentence: String,
+    pub bands_note: String,
+    pub chart_title: String,
+    pub chart_row: String,
+    pub chart_row_skipped: String,
+    pub not_scored: String,
+    pub nothing_scored: String,
+    pub areas_title: String,
+    pub areas_none: String,
+    pub strengths_title: String,
+    pub not_diagnosis: String,
+    pub cta_text: String,
+    pub cta_label: String,
+    pub retake: String,
+    pub print: String,
+    pub faq_title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bands {
+    pub strength: BandText,
+    pub grow: BandText,
+    pub explore: BandText,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BandText {
+    /// Short label used inside sentences: "a strength".
+    pub label: String,
+    /// One or two kind sentences explaining what the band means.
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dimension {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub items: Vec<Item>,
+    pub tips: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub text: String,
+    /// Reverse-keyed: agreeing means *less* connection, so the answer scores as 6 − x.
+    #[serde(default)]
+    pub reverse: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FaqEntry {
+    /// Stable id used in deep links (`#faq-<slug>`).
+    pub slug: String,
+    pub question: String,
+    /// Paragraphs in the safe rich-text format (see `rich_text`).
+    pub answer: Vec<String>,
+}
+
+/// Where one question of the quiz comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuestionRef {
+    pub dimension: usize,
+    pub item: usize,
+}
+
+/// A problem in a content file, phrased for the translator or publisher who wrote it.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ContentError {
+    #[error("content is not valid JSON for the widget: {0}")]
+    Parse(String),
+    #[error("{path}: this text is empty; write the words a visitor should see")]
+    Empty { path: String },
+    #[error("{path}: the template must contain {{{placeholder}}}")]
+    MissingPlaceholder { path: String, placeholder: String },
+    #[error("scale: expected exactly 5 answer labels (strongly disagree … strongly agree), found {found}")]
+    ScaleLength { found: usize },
+    #[error("dimensions: expected the ten dimensions {expected:?} in this order, found {found:?}")]
+    Dimensions {
+        expected: Vec<String>,
+        found: Vec<String>,
+    },
+    #[error("dimensions[{index}].items: each dimension needs at least one item")]
+    NoItems { index: usize },
+    #[error("dimensions[{index}].tips: each dimension needs at least two tips")]
+    TooFewTips { index: usize },
+    #[error("faq[{index}].slug: \"{slug}\" must be lowercase letters, digits and hyphens")]
+    BadSlug { index: usize, slug: String },
+    #[error("faq[{index}].slug: \"{slug}\" is used twice; slugs must be unique")]
+    DuplicateSlug { index: usize, slug: String },
+}
+
+/// Placeholders each template must contain, so no language can drop a number by mistake.
+const REQUIRED_PLACEHOLDERS: [(&str, &[&str]); 5] = [
+    ("progress", &["n", "total"]),
+    ("score_value", &["score"]),
+    ("band_sentence", &["band"]),
+    ("chart_row", &["name", "score", "band"]),
+    ("chart_row_skipped", &["name"]),
+];
+
+impl Content {
+    /// Parses and validates a content file.
+    pub fn from_json(json: &str) -> Result<Content, Vec<ContentError>> {
+        let content: Content =
+            serde_json::from_str(json).map_err(|e| vec![ContentError::Parse(e.to_string())])?;
+        let problems = content.validate();
+        if problems.is_empty() {
+            Ok(content)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Every problem in the content, not just the first.
+    pub fn validate(&self) -> Vec<ContentError> {
+        let mut problems = Vec::new();
+        let mut check = |path: String, text: &str| {
+            if text.trim().is_empty() {
+                problems.push(ContentError::Empty { path });
+            }
+        };
+        for (path, text) in self.ui.texts() {
+            check(format!("ui.{path}"), text);
+        }
+        for (i, p) in self.ui.intro.iter().enumerate() {
+            check(format!("ui.intro[{i}]"), p);
+        }
+        for (i, label) in self.scale.iter().enumerate() {
+            check(format!("scale[{i}]"), label);
+        }
+        for (name, band) in [
+            ("strength", &self.bands.strength),
+            ("grow", &self.bands.grow),
+            ("explore", &self.bands.explore),
+        ] {
+            check(format!("bands.{name}.label"), &band.label);
+            check(format!("bands.{name}.summary"), &band.summary);
+        }
+        for (d, dim) in self.dimensions.iter().enumerate() {
+            check(format!("dimensions[{d}].name"), &dim.name);
+            check(format!("dimensions[{d}].description"), &dim.description);
+            for (i, item) in dim.items.iter().enumerate() {
+                check(format!("dimensions[{d}].items[{i}].text"), &item.text);
+            }
+            for (i, tip) in dim.tips.iter().enumerate() {
+                check(format!("dimensions[{d}].tips[{i}]"), tip);
+            }
+        }
+        for (i, entry) in self.faq.iter().enumerate() {
+            check(format!("faq[{i}].question"), &entry.question);
+            if entry.answer.is_empty() {
+                check(format!("faq[{i}].answer"), "");
+            }
+            for (p, para) in entry.answer.iter().enumerate() {
+                check(format!("faq[{i}].answer[{p}]"), para);
+            }
+        }
+
+        for (key, needed) in REQUIRED_PLACEHOLDERS {
+            let template = self.ui.texts().find(|(k, _)| *k == key).map(|(_, t)| t);
+            let present = template.map(placeholders).unwrap_or_default();
+            for placeholder in needed {
+                if !present.contains(placeholder) {
+                    problems.push(ContentError::MissingPlaceholder {
+                        path: format!("ui.{key}"),
+                        placeholder: (*placeholder).to_owned(),
+                    });
+                }
+            }
+        }
+        if self.scale.len() != 5 {
+            problems.push(ContentError::ScaleLength {
+                found: self.scale.len(),
+            });
+        }
+        let found: Vec<String> = self.dimensions.iter().map(|d| d.id.clone()).collect();
+        if found != DIMENSION_IDS {
+            problems.push(ContentError::Dimensions {
+                expected: DIMENSION_IDS.iter().map(|s| s.to_string()).collect(),
+                found,
+            });
+        }
+        for (index, dim) in self.dimensions.iter().enumerate() {
+            if dim.items.is_empty() {
+                problems.push(ContentError::NoItems { index });
+            }
+            if dim.tips.len() < 2 {
+                problems.push(ContentError::TooFewTips { index });
+            }
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for (index, entry) in self.faq.iter().enumerate() {
+            let slug = entry.slug.as_str();
+            let well_formed = !slug.is_empty()
+                && slug
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            if !well_formed {
+                problems.push(ContentError::BadSlug {
+                    index,
+                    slug: slug.to_owned(),
+                });
+            } else if seen.contains(&slug) {
+                problems.push(ContentError::DuplicateSlug {
+                    index,
+                    slug: slug.to_owned(),
+                });
+            }
+            seen.push(slug);
+        }
+        problems
+    }
+
+    /// The quiz order: the first item of every dimension, then the second, and so on, so
+    /// that consecutive questions touch different parts of the relationship.
+    pub fn questions(&self) -> Vec<QuestionRef> {
+        let rounds = self
+            .dimensions
+            .iter()
+            .map(|d| d.items.len())
+            .max()
+            .unwrap_or(0);
+        (0..rounds)
+            .flat_map(|item| {
+                self.dimensions
+                    .iter()
+                    .enumerate()
+                    .filter(move |(_, d)| item < d.items.len())
+                    .map(move |(dimension, _)| QuestionRef { dimension, item })
+            })
+            .collect()
+    }
+
+    pub fn item(&self, q: QuestionRef) -> Option<&Item> {
+        self.dimensions.get(q.dimension)?.items.get(q.item)
+    }
+}
+
+impl Ui {
+    /// Every single-string field with its key, for validation and completeness checks.
+    pub fn texts(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        [
+            ("title", &self.title),
+            ("who", &self.who),
+            ("facts", &self.facts),
+            ("privacy", &self.privacy),
+            ("start", &self.start),
+            ("progress", &self.progress),
+            ("progress_label", &self.progress_label),
+            ("skip", &self.skip),
+            ("back", &self.back),
+            ("next", &self.next),
+            ("finish", &self.finish),
+            ("shortcut_hint", &self.shortcut_hint),
+            ("results_title", &self.results_title),
+            ("score_label", &self.score_label),
+            ("score_value", &self.score_value),
+            ("band_sentence", &self.band_sentence),
+            ("bands_note", &self.bands_note),
+            ("chart_title", &self.chart_title),
+            ("chart_row", &self.chart_row),
+            ("chart_row_skipped", &self.chart_row_skipped),
+            ("not_scored", &self.not_scored),
+            ("nothing_scored", &self.nothing_scored),
+            ("areas_title", &self.areas_title),
+            ("areas_none", &self.areas_none),
+            ("strengths_title", &self.strengths_title),
+            ("not_diagnosis", &self.not_diagnosis),
+            ("cta_text", &self.cta_text),
+            ("cta_label", &self.cta_label),
+            ("retake", &self.retake),
+            ("print", &self.print),
+            ("faq_title", &self.faq_title),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k, v.as_str()))
+    }
+}
+
+/// The languages shipped inside the widget, as (code, JSON).
+const BUILTIN: [(&str, &str); 1] = [("en", include_str!("../../content/en.json"))];
+
+/// The codes of the built-in languages.
+pub fn builtin_languages() -> impl Iterator<Item = &'static str> {
+    BUILTIN.iter().map(|(code, _)| *code)
+}
+
+/// The built-in content for a language code, parsed once per page. Built-in files are
+/// validated by the test suite, so a failure here means a broken build; it is reported
+/// as an error rather than a panic so the other widgets on the page keep working.
+pub fn builtin(lang: &str) -> Result<Rc<Content>, Vec<ContentError>> {
+    thread_local! {
+        static CACHE: std::cell::RefCell<Vec<(&'static str, Rc<Content>)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let (code, json) = BUILTIN
+        .iter()
+        .find(|(code, _)| *code == lang)
+        .or_else(|| BUILTIN.first())
+        .copied()
+        .ok_or_else(|| vec![ContentError::Parse("no built-in language".into())])?;
+    if let Some(hit) = CACHE.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, content)| content.clone())
+    }) {
+        return Ok(hit);
+    }
+    let content = Rc::new(Content::from_json(json)?);
+    CACHE.with(|c| c.borrow_mut().push((code, content.clone())));
+    Ok(content)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn english() -> Rc<Content> {
+        builtin("en").expect("the built-in English content is valid")
+    }
+
+    #[test]
+    fn every_builtin_language_is_valid() {
+        for code in builtin_languages() {
+            let content = builtin(code).unwrap_or_else(|e| panic!("{code}: {e:?}"));
+            assert_eq!(content.lang, code);
+        }
+    }
+
+    #[test]
+    fn english_has_ten_dimensions_of_two_items_and_a_quarter_reverse_keyed() {
+        let en = english();
+        assert_eq!(en.dimensions.len(), 10);
+        assert!(en.dimensions.iter().all(|d| d.items.len() == 2));
+        assert!(en
+            .dimensions
+            .iter()
+            .all(|d| (2..=3).contains(&d.tips.len())));
+        let reverse = en
+            .dimensions
+            .iter()
+            .flat_map(|d| &d.items)
+            .filter(|i| i.reverse)
+            .count();
+        assert!((4..=6).contains(&reverse), "{reverse} reverse-keyed items");
+    }
+
+    #[test]
+    fn items_follow_the_writing_rules() {
+        for dim in &english().dimensions {
+            for item in &dim.items {
+                let lower = item.text.to_lowercase();
+                let words: Vec<&str> = lower
+                    .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                for banned in [
+                    "always", "never", "not", "don't", "doesn't", "isn't", "can't",
+                ] {
+                    assert!(!words.contains(&banned), "\"{}\" uses {banned}", item.text);
+                }
+                // Short items keep the reading level low.
+                assert!(words.len() <= 16, "\"{}\" is long", item.text);
+            }
+        }
+    }
+
+    #[test]
+    fn questions_interleave_dimensions() {
+        let en = english();
+        let qs = en.questions();
+        assert_eq!(qs.len(), 20);
+        assert_eq!(
+            qs[0],
+            QuestionRef {
+                dimension: 0,
+                item: 0
+            }
+        );
+        assert_eq!(
+            qs[9],
+            QuestionRef {
+                dimension: 9,
+                item: 0
+            }
+        );
+        assert_eq!(
+            qs[10],
+            QuestionRef {
+                dimension: 0,
+                item: 1
+            }
+        );
+        assert!(qs.windows(2).all(|w| w[0].dimension != w[1].dimension));
+        assert!(qs.iter().all(|q| en.item(*q).is_some()));
+    }
+
+    #[test]
+    fn faq_has_the_required_entries() {
+        let en = english();
+        let slugs: Vec<&str> = en.faq.iter().map(|f| f.slug.as_str()).collect();
+        for slug in ["is-this-a-diagnosis", "where-do-my-answers-go"] {
+            assert!(slugs.contains(&slug), "{slug} missing");
+        }
+        assert!(en.faq.len() >= 9);
+    }
+
+    #[test]
+    fn validation_reports_every_problem() {
+        let mut bad = (*english()).clone();
+        bad.ui.start = "  ".into();
+        bad.ui.progress = "Question {n}".into();
+        bad.scale.pop();
+        bad.dimensions.swap(0, 1);
+        bad.dimensions[2].tips.truncate(1);
+        bad.faq[0].slug = "Not A Slug".into();
+        bad.faq[2].slug = bad.faq[1].slug.clone();
+        let problems = bad.validate();
+        let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert!(problems.contains(&ContentError::Empty {
+            path: "ui.start".into()
+        }));
+        assert!(problems.contains(&ContentError::MissingPlaceholder {
+            path: "ui.progress".into(),
+            placeholder: "total".into()
+        }));
+        assert!(problems.contains(&ContentError::ScaleLength { found: 4 }));
+        assert!(problems.contains(&ContentError::TooFewTips { index: 2 }));
+        assert!(problems
+            .iter()
+            .any(|p| matches!(p, ContentError::Dimensions { .. })));
+        assert!(messages
+            .iter()
+            .any(|m| m.contains("faq[0].slug") && m.contains("lowercase")));
+        assert!(messages
+            .iter()
+            .any(|m| m.contains("faq[2].slug") && m.contains("used twice")));
+        assert_eq!(problems.len(), 7, "{messages:#?}");
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_json_are_errors_not_panics() {
+        assert!(matches!(
+            Content::from_json("{\"lang\": 3}").unwrap_err()[0],
+            ContentError::Parse(_)
+        ));
+        assert!(Content::from_json("not json").is_err());
+    }
+}

@@ -1,0 +1,302 @@
+//! Publisher attributes → validated `Settings`, with every problem explained.
+//!
+//! A bad attribute never stops the widget: the problem is reported (the embed layer logs
+//! it with `console.error`) and the built-in default is used for that setting alone.
+
+use thiserror::Error;
+
+use super::content::builtin_languages;
+use super::locale::{choose, Locale};
+use super::rich_text::is_safe_href;
+
+/// The raw attribute values read from the host element and page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Attributes {
+    pub lang: Option<String>,
+    /// The host page's `<html lang>`.
+    pub page_lang: Option<String>,
+    pub sections: Option<String>,
+    pub faq_mode: Option<String>,
+    /// Present (any value but "false") turns it on.
+    pub faq_schema: Option<String>,
+    pub faq_heading_level: Option<String>,
+    pub cta_href: Option<String>,
+    pub cta_label: Option<String>,
+    /// The host page's URL fragment, for FAQ deep links.
+    pub page_hash: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    pub locale: Locale,
+    pub show_quiz: bool,
+    pub show_faq: bool,
+    /// `faq-mode="single"`: opening one FAQ entry closes the others.
+    pub faq_single: bool,
+    pub faq_schema: bool,
+    /// Heading level (2–6) of the FAQ entries; the FAQ title uses one level above.
+    pub faq_heading_level: u8,
+    pub cta_href: Option<String>,
+    pub cta_label: Option<String>,
+    /// The FAQ slug named by a `#faq-<slug>` fragment in the host page URL.
+    pub faq_deep_link: Option<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            locale: Locale {
+                language: "en".into(),
+                region: None,
+            },
+            show_quiz: true,
+            show_faq: true,
+            faq_single: false,
+            faq_schema: false,
+            faq_heading_level: 3,
+            cta_href: None,
+            cta_label: None,
+            faq_deep_link: None,
+        }
+    }
+}
+
+/// A publisher mistake, with what was wrong and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum SettingsError {
+    #[error(
+        "sections=\"{value}\": unknown section \"{word}\"; use \"quiz\", \"faq\" or \"quiz faq\""
+    )]
+    UnknownSection { value: String, word: String },
+    #[error("sections=\"{value}\": names no section; use \"quiz\", \"faq\" or \"quiz faq\"")]
+    NoSection { value: String },
+    #[error("faq-mode=\"{value}\": expected \"single\" or \"multiple\"")]
+    FaqMode { value: String },
+    #[error("faq-heading-level=\"{value}\": expected a number from 2 to 6")]
+    HeadingLevel { value: String },
+    #[error("cta-href=\"{value}\": is not an http(s), tel: or mailto: URL or a relative link; the button is hidden")]
+    CtaHref { value: String },
+    #[error("lang=\"{value}\": no such language here; available: {available}. Showing {shown}")]
+    Lang {
+        value: String,
+        available: String,
+        shown: String,
+    },
+}
+
+/// The prefix every console message carries, so publishers can find ours.
+pub const LOG_PREFIX: &str = "emotional-intimacy-widget";
+
+pub fn from_attributes(a: &Attributes) -> (Settings, Vec<SettingsError>) {
+    let mut problems = Vec::new();
+    let mut s = Settings::default();
+    let available: Vec<&str> = builtin_languages().collect();
+
+    s.locale = choose(a.lang.as_deref(), a.page_lang.as_deref(), &available);
+    if let Some(lang) = a.lang.as_deref().filter(|l| !l.trim().is_empty()) {
+        let matched = Locale::parse(lang).is_some_and(|l| l.language == s.locale.language);
+        if !matched {
+            problems.push(SettingsError::Lang {
+                value: lang.to_owned(),
+                available: available.join(", "),
+                shown: s.locale.language.clone(),
+            });
+        }
+    }
+
+    if let Some(value) = a.sections.as_deref() {
+        let (mut quiz, mut faq, mut bad) = (false, false, None);
+        for word in value.split([' ', ',']).filter(|w| !w.is_empty()) {
+            match word.to_ascii_lowercase().as_str() {
+                "quiz" => quiz = true,
+                "faq" => faq = true,
+                _ => bad = bad.or(Some(word.to_owned())),
+            }
+        }
+        if let Some(word) = bad {
+            problems.push(SettingsError::UnknownSection {
+                value: value.to_owned(),
+                word,
+            });
+        }
+        if quiz || faq {
+            s.show_quiz = quiz;
+            s.show_faq = faq;
+        } else if problems.is_empty() || value.trim().is_empty() {
+            problems.push(SettingsError::NoSection {
+                value: value.to_owned(),
+            });
+        }
+    }
+
+    match a.faq_mode.as_deref().map(str::trim) {
+        None | Some("") | Some("multiple") => {}
+        Some("single") => s.faq_single = true,
+        Some(other) => problems.push(SettingsError::FaqMode {
+            value: other.to_owned(),
+        }),
+    }
+
+    s.faq_schema = a
+        .faq_schema
+        .as_deref()
+        .is_some_and(|v| !v.trim().eq_ignore_ascii_case("false"));
+
+    if let Some(value) = a.faq_heading_level.as_deref() {
+        match value.trim().parse::<u8>() {
+            Ok(level @ 2..=6) => s.faq_heading_level = level,
+            _ => problems.push(SettingsError::HeadingLevel {
+                value: value.to_owned(),
+            }),
+        }
+    }
+
+    if let Some(href) = a.cta_href.as_deref().filter(|h| !h.trim().is_empty()) {
+        if is_safe_href(href) {
+            s.cta_href = Some(href.trim().to_owned());
+        } else {
+            problems.push(SettingsError::CtaHref {
+                value: href.to_owned(),
+            });
+        }
+    }
+    s.cta_label = a
+        .cta_label
+        .as_deref()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned);
+
+    s.faq_deep_link = a
+        .page_hash
+        .as_deref()
+        .and_then(|h| h.strip_prefix("#faq-"))
+        .filter(|slug| !slug.is_empty())
+        .map(str::to_owned);
+
+    (s, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attrs() -> Attributes {
+        Attributes::default()
+    }
+
+    #[test]
+    fn defaults() {
+        let (s, problems) = from_attributes(&attrs());
+        assert!(problems.is_empty());
+        assert_eq!(s, Settings::default());
+    }
+
+    #[test]
+    fn sections() {
+        for (value, quiz, faq) in [
+            ("quiz", true, false),
+            ("faq", false, true),
+            ("faq quiz", true, true),
+            ("QUIZ,faq", true, true),
+        ] {
+            let (s, p) = from_attributes(&Attributes {
+                sections: Some(value.into()),
+                ..attrs()
+            });
+            assert!(p.is_empty(), "{value}");
+            assert_eq!((s.show_quiz, s.show_faq), (quiz, faq), "{value}");
+        }
+        let (s, p) = from_attributes(&Attributes {
+            sections: Some("quiz fqa".into()),
+            ..attrs()
+        });
+        assert_eq!((s.show_quiz, s.show_faq), (true, false));
+        assert_eq!(
+            p[0].to_string(),
+            "sections=\"quiz fqa\": unknown section \"fqa\"; use \"quiz\", \"faq\" or \"quiz faq\""
+        );
+        let (s, p) = from_attributes(&Attributes {
+            sections: Some("nothing".into()),
+            ..attrs()
+        });
+        assert_eq!(
+            (s.show_quiz, s.show_faq),
+            (true, true),
+            "falls back to both"
+        );
+        assert_eq!(p.len(), 1);
+        let (_, p) = from_attributes(&Attributes {
+            sections: Some(" ".into()),
+            ..attrs()
+        });
+        assert!(matches!(p[0], SettingsError::NoSection { .. }));
+    }
+
+    #[test]
+    fn faq_options() {
+        let (s, p) = from_attributes(&Attributes {
+            faq_mode: Some("single".into()),
+            faq_schema: Some("".into()),
+            faq_heading_level: Some("2".into()),
+            ..attrs()
+        });
+        assert!(p.is_empty());
+        assert!(s.faq_single && s.faq_schema);
+        assert_eq!(s.faq_heading_level, 2);
+        let (s, p) = from_attributes(&Attributes {
+            faq_mode: Some("one".into()),
+            faq_schema: Some("false".into()),
+            faq_heading_level: Some("9".into()),
+            ..attrs()
+        });
+        assert!(!s.faq_single && !s.faq_schema);
+        assert_eq!(s.faq_heading_level, 3);
+        assert_eq!(p.len(), 2);
+        assert_eq!(
+            p[1].to_string(),
+            "faq-heading-level=\"9\": expected a number from 2 to 6"
+        );
+    }
+
+    #[test]
+    fn cta_href_must_be_safe() {
+        let (s, p) = from_attributes(&Attributes {
+            cta_href: Some("javascript:alert(1)".into()),
+            cta_label: Some("  Book  ".into()),
+            ..attrs()
+        });
+        assert_eq!(s.cta_href, None);
+        assert_eq!(s.cta_label.as_deref(), Some("Book"));
+        assert!(p[0].to_string().contains("javascript:alert(1)"));
+        let (s, _) = from_attributes(&Attributes {
+            cta_href: Some("#contact".into()),
+            ..attrs()
+        });
+        assert_eq!(s.cta_href.as_deref(), Some("#contact"));
+    }
+
+    #[test]
+    fn language_and_deep_link() {
+        let (s, p) = from_attributes(&Attributes {
+            lang: Some("xx".into()),
+            page_lang: Some("en-GB".into()),
+            ..attrs()
+        });
+        assert_eq!(s.locale.language, "en");
+        assert_eq!(p.len(), 1);
+        assert!(p[0]
+            .to_string()
+            .starts_with("lang=\"xx\": no such language"));
+        let (s, _) = from_attributes(&Attributes {
+            page_hash: Some("#faq-where-do-my-answers-go".into()),
+            ..attrs()
+        });
+        assert_eq!(s.faq_deep_link.as_deref(), Some("where-do-my-answers-go"));
+        let (s, _) = from_attributes(&Attributes {
+            page_hash: Some("#top".into()),
+            ..attrs()
+        });
+        assert_eq!(s.faq_deep_link, None);
+    }
+}

@@ -1,0 +1,4 @@
+//! The only layer that touches the host page: find attributes, mount, announce events.
+
+pub mod events;
+pub mod mount;

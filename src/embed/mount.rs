@@ -1,0 +1,123 @@
+//! Mounting one widget into the shadow root the loader created, and tearing it down.
+
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot};
+use yew::{AppHandle, Callback, Renderer};
+
+use crate::core::content::builtin;
+use crate::core::faq_html::json_ld;
+use crate::core::settings::{from_attributes, Attributes, LOG_PREFIX};
+use crate::embed::events::{dispatch, ensure_faq_schema};
+use crate::ui::app::{App, AppProps};
+
+/// The widget's only stylesheet, compiled in so it costs no extra request.
+const STYLE: &str = include_str!("../../static/widget.css");
+
+/// A mounted widget. The loader keeps it and calls `destroy` when the element leaves the page.
+#[wasm_bindgen]
+pub struct Widget {
+    app: Option<AppHandle<App>>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Unmounts the app: Yew runs every effect's cleanup and drops every listener.
+    pub fn destroy(mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}
+
+fn log_error(message: &str) {
+    web_sys::console::error_1(&JsValue::from_str(&format!("{LOG_PREFIX}: {message}")));
+}
+
+/// One constructable stylesheet shared by every widget on the page. Adopted stylesheets
+/// are allowed under a strict `style-src`, unlike `<style>` elements or `style=""`.
+fn stylesheet() -> Option<CssStyleSheet> {
+    thread_local! {
+        static SHEET: Option<CssStyleSheet> = CssStyleSheet::new().ok().inspect(|sheet| {
+            if sheet.replace_sync(STYLE).is_err() {
+                log_error("the stylesheet could not be applied");
+            }
+        });
+    }
+    SHEET.with(Clone::clone)
+}
+
+fn attribute(el: &Element, name: &str) -> Option<String> {
+    el.get_attribute(name)
+}
+
+fn read_attributes(host: &Element) -> Attributes {
+    let window = web_sys::window();
+    let document = window.as_ref().and_then(|w| w.document());
+    Attributes {
+        lang: attribute(host, "lang"),
+        page_lang: document
+            .as_ref()
+            .and_then(|d| d.document_element())
+            .and_then(|html| attribute(&html, "lang")),
+        sections: attribute(host, "sections"),
+        faq_mode: attribute(host, "faq-mode"),
+        faq_schema: attribute(host, "faq-schema"),
+        faq_heading_level: attribute(host, "faq-heading-level"),
+        cta_href: attribute(host, "cta-href"),
+        cta_label: attribute(host, "cta-label"),
+        page_hash: window.and_then(|w| w.location().hash().ok()),
+    }
+}
+
+/// Mounts a widget for `host` into `shadow` (created by the loader, open or closed).
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement, shadow: ShadowRoot) -> Widget {
+    let unmounted = Widget { app: None };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return unmounted;
+    };
+    if let Some(sheet) = stylesheet() {
+        shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    }
+
+    let (settings, problems) = from_attributes(&read_attributes(&host));
+    for problem in &problems {
+        log_error(&problem.to_string());
+    }
+    let content = match builtin(&settings.locale.language) {
+        Ok(content) => content,
+        Err(errors) => {
+            for e in errors {
+                log_error(&e.to_string());
+            }
+            return unmounted;
+        }
+    };
+
+    // A fresh root each time: re-inserting an element mounts a new app.
+    while let Some(child) = shadow.first_child() {
+        let _ = shadow.remove_child(&child);
+    }
+    let Ok(root) = document.create_element("div") else {
+        return unmounted;
+    };
+    if shadow.append_child(&root).is_err() {
+        return unmounted;
+    }
+
+    if settings.faq_schema && settings.show_faq {
+        ensure_faq_schema(&document, &json_ld(&content.faq));
+    }
+
+    let event_host: Element = host.into();
+    let on_event = Callback::from(move |event| dispatch(&event_host, &event));
+    let props = AppProps {
+        content,
+        settings: Rc::new(settings),
+        on_event,
+    };
+    Widget {
+        app: Some(Renderer::<App>::with_root_and_props(root, props).render()),
+    }
+}

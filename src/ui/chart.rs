@@ -1,0 +1,58 @@
+//! The per-dimension bar chart. Each row is readable as one sentence
+//! ("Communication: 62 of 100, room to grow"); the bars are decorative SVG.
+
+use std::rc::Rc;
+use yew::prelude::*;
+
+use crate::core::content::Content;
+use crate::core::scoring::{Band, Report};
+use crate::core::template::fill;
+
+#[derive(Properties, PartialEq)]
+pub struct ChartProps {
+    pub content: Rc<Content>,
+    pub report: Rc<Report>,
+}
+
+pub fn band_label(content: &Content, band: Band) -> &str {
+    match band {
+        Band::Strength => &content.bands.strength.label,
+        Band::Grow => &content.bands.grow.label,
+        Band::Explore => &content.bands.explore.label,
+    }
+}
+
+#[function_component(Chart)]
+pub fn chart(props: &ChartProps) -> Html {
+    let content = &props.content;
+    let ui = &content.ui;
+    html! {
+        <figure class="chart" part="chart">
+            <figcaption><h4>{ &ui.chart_title }</h4></figcaption>
+            <ul class="chart-rows">
+                { for content.dimensions.iter().zip(props.report.dimensions.iter()).map(|(dim, score)| {
+                    let (percent, band_text, band_id) = match score {
+                        Some(s) => (s.percent, band_label(content, s.band).to_owned(), s.band.id()),
+                        None => (0, ui.not_scored.clone(), "none"),
+                    };
+                    let value = if score.is_some() { percent.to_string() } else { "–".to_owned() };
+                    let sentence = match score {
+                        Some(_) => fill(&ui.chart_row, &[("name", &dim.name), ("score", &value), ("band", &band_text)]),
+                        None => fill(&ui.chart_row_skipped, &[("name", &dim.name)]),
+                    };
+                    html! {
+                        <li class={classes!("chart-row", format!("band-{band_id}"))} data-dimension={dim.id.clone()}>
+                            <span class="visually-hidden">{ sentence }</span>
+                            <span class="chart-name" aria-hidden="true">{ &dim.name }</span>
+                            <svg class="chart-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                                <rect class="track" width="100" height="8" />
+                                <rect class="fill" width={percent.to_string()} height="8" />
+                            </svg>
+                            <span class="chart-value" aria-hidden="true">{ format!("{value} · {band_text}") }</span>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </figure>
+    }
+}

@@ -1,0 +1,47 @@
+//! The first screen: what the quiz is, how long it takes, where answers go, and Start.
+
+use std::rc::Rc;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use crate::core::content::Content;
+
+#[derive(Properties, PartialEq)]
+pub struct IntroProps {
+    pub content: Rc<Content>,
+    /// Move focus here (after Back or Retake), but never on first load.
+    pub autofocus: bool,
+    pub on_start: Callback<()>,
+}
+
+#[function_component(Intro)]
+pub fn intro(props: &IntroProps) -> Html {
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with(props.autofocus, move |autofocus| {
+            if *autofocus {
+                if let Some(el) = heading.cast::<HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    let ui = &props.content.ui;
+    let on_start = props.on_start.reform(|_: MouseEvent| ());
+    html! {
+        <div class="intro">
+            <div class="intro-text" tabindex="-1" ref={heading}>
+                { for ui.intro.iter().map(|p| html! { <p>{ p }</p> }) }
+            </div>
+            <p class="who">{ &ui.who }</p>
+            <p class="facts">{ &ui.facts }</p>
+            <p class="privacy">{ &ui.privacy }</p>
+            <div class="actions">
+                <button type="button" class="button primary" part="button primary-button" onclick={on_start}>
+                    { &ui.start }
+                </button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,131 @@
+//! The results screen: score and band, chart, areas to explore with tips, strengths,
+//! a call to action, the not-a-diagnosis note, Print and Retake.
+
+use std::rc::Rc;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use crate::core::content::{BandText, Content};
+use crate::core::events::HostEvent;
+use crate::core::scoring::{Band, Report};
+use crate::core::template::fill;
+use crate::ui::chart::{band_label, Chart};
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub content: Rc<Content>,
+    pub report: Rc<Report>,
+    pub cta_href: Option<String>,
+    pub cta_label: Option<String>,
+    pub on_retake: Callback<()>,
+    pub on_event: Callback<HostEvent>,
+}
+
+fn band_text(content: &Content, band: Band) -> &BandText {
+    match band {
+        Band::Strength => &content.bands.strength,
+        Band::Grow => &content.bands.grow,
+        Band::Explore => &content.bands.explore,
+    }
+}
+
+#[function_component(Results)]
+pub fn results(props: &ResultsProps) -> Html {
+    let heading = use_node_ref();
+    {
+        // Moving focus to the heading announces the results to screen readers.
+        let heading = heading.clone();
+        use_effect_with((), move |_| {
+            if let Some(el) = heading.cast::<HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
+    let content = &props.content;
+    let ui = &content.ui;
+    let report = &props.report;
+
+    let headline = match report.overall {
+        Some(overall) => html! {
+            <div class={classes!("headline", format!("band-{}", overall.band.id()))}>
+                <p class="score">
+                    <span class="score-label">{ &ui.score_label }</span>
+                    <strong class="score-value" data-score={overall.percent.to_string()}>
+                        { fill(&ui.score_value, &[("score", &overall.percent.to_string())]) }
+                    </strong>
+                </p>
+                <p class="band" data-band={overall.band.id()}>
+                    { fill(&ui.band_sentence, &[("band", band_label(content, overall.band))]) }
+                </p>
+                <p>{ &band_text(content, overall.band).summary }</p>
+            </div>
+        },
+        None => html! { <p class="headline">{ &ui.nothing_scored }</p> },
+    };
+
+    let areas = report.areas_to_explore();
+    let strengths = report.strengths();
+    let cta_label = props
+        .cta_label
+        .clone()
+        .unwrap_or_else(|| ui.cta_label.clone());
+    let cta = props.cta_href.clone().map(|href| {
+        let on_event = props.on_event.clone();
+        let event_href = href.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            on_event.emit(HostEvent::Cta { href: event_href.clone() })
+        });
+        html! {
+            <a class="button primary" part="button primary-button" href={href} {onclick}>{ cta_label }</a>
+        }
+    });
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
+
+    html! {
+        <div class="results" part="results">
+            <h3 class="results-title" tabindex="-1" ref={heading}>{ &ui.results_title }</h3>
+            { headline }
+            <p class="note">{ &ui.bands_note }</p>
+            <Chart content={content.clone()} report={report.clone()} />
+            <section class="areas" aria-labelledby="eiw-areas">
+                <h4 id="eiw-areas">{ &ui.areas_title }</h4>
+                if areas.is_empty() && report.overall.is_some() {
+                    <p>{ &ui.areas_none }</p>
+                }
+                { for areas.iter().filter_map(|&d| content.dimensions.get(d)).map(|dim| html! {
+                    <article class="area" data-dimension={dim.id.clone()}>
+                        <h5>{ &dim.name }</h5>
+                        <p class="muted">{ &dim.description }</p>
+                        <ul class="tips">
+                            { for dim.tips.iter().take(3).map(|tip| html! { <li>{ tip }</li> }) }
+                        </ul>
+                    </article>
+                }) }
+            </section>
+            if !strengths.is_empty() {
+                <section class="strengths" aria-labelledby="eiw-strengths">
+                    <h4 id="eiw-strengths">{ &ui.strengths_title }</h4>
+                    <ul>
+                        { for strengths.iter().filter_map(|&d| content.dimensions.get(d)).map(|dim| html! {
+                            <li data-dimension={dim.id.clone()}><strong>{ &dim.name }</strong>{ " — " }{ &dim.description }</li>
+                        }) }
+                    </ul>
+                </section>
+            }
+            <div class="cta">
+                <p>{ &ui.cta_text }</p>
+                { for cta }
+            </div>
+            <p class="disclaimer">{ &ui.not_diagnosis }</p>
+            <div class="actions no-print">
+                <button type="button" class="button" part="button" onclick={print}>{ &ui.print }</button>
+                <button type="button" class="button" part="button"
+                    onclick={props.on_retake.reform(|_: MouseEvent| ())}>{ &ui.retake }</button>
+            </div>
+        </div>
+    }
+}
