@@ -140,7 +140,6 @@ impl Report {
 mod tests {
     use super::*;
     use crate::core::content::builtin;
-    use proptest::prelude::*;
 
     fn run(answer: impl Fn(bool) -> Option<Response>) -> Report {
         let en = builtin("en").unwrap();
@@ -255,24 +254,31 @@ mod tests {
         assert_eq!(report.strengths(), vec![0, 1]);
     }
 
-    proptest! {
-        #[test]
-        fn any_answers_give_a_score_in_range(raw in proptest::collection::vec(proptest::option::of(0u8..8), 0..30)) {
-            let en = builtin("en").unwrap();
-            let qs = en.questions();
-            let responses: Vec<Option<Response>> = raw
-                .iter()
-                .map(|r| r.map(|x| if x == 0 { Response::Skipped } else { Response::Agree(x) }))
-                .collect();
-            let report = score(&en, &qs, &responses);
-            if let Some(o) = report.overall {
-                prop_assert!(o.percent <= 100);
-                prop_assert!((1.0..=5.0).contains(&o.mean));
+    /// Property tests run natively only (proptest is a native dev-dependency).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn any_answers_give_a_score_in_range(raw in proptest::collection::vec(proptest::option::of(0u8..8), 0..30)) {
+                let en = builtin("en").unwrap();
+                let qs = en.questions();
+                let responses: Vec<Option<Response>> = raw
+                    .iter()
+                    .map(|r| r.map(|x| if x == 0 { Response::Skipped } else { Response::Agree(x) }))
+                    .collect();
+                let report = score(&en, &qs, &responses);
+                if let Some(o) = report.overall {
+                    prop_assert!(o.percent <= 100);
+                    prop_assert!((1.0..=5.0).contains(&o.mean));
+                }
+                for d in report.dimensions.iter().flatten() {
+                    prop_assert!(d.percent <= 100);
+                }
+                prop_assert!(report.areas_to_explore().len() <= 3);
             }
-            for d in report.dimensions.iter().flatten() {
-                prop_assert!(d.percent <= 100);
-            }
-            prop_assert!(report.areas_to_explore().len() <= 3);
         }
     }
 }

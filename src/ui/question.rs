@@ -1,7 +1,7 @@
 //! One statement on screen: a radio group of the five agreement answers plus a skip.
 
 use std::rc::Rc;
-use web_sys::HtmlElement;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use crate::core::content::Content;
@@ -55,7 +55,11 @@ pub fn question(props: &QuestionProps) -> Html {
         let radios = radios.clone();
         Callback::from(move |e: KeyboardEvent| {
             let key = e.key();
-            if key == "Enter" && answered {
+            // Enter on a button already clicks it; handling it here too would act twice.
+            let on_button = e
+                .target_dyn_into::<Element>()
+                .is_some_and(|t| matches!(t.tag_name().as_str(), "BUTTON" | "A"));
+            if key == "Enter" && answered && !on_button {
                 e.prevent_default();
                 on_next.emit(());
             } else if let Some(response) = shortcut(&key) {

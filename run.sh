@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# The project's commands. A newcomer needs two:
+#   ./run.sh demo    build the widget and serve the demo page at http://127.0.0.1:8080
+#   ./run.sh test    run every test suite (native, wasm-in-browser, end-to-end)
+# and, when wanted:
+#   ./run.sh build            build dist/ (what publishers host)
+#   ./run.sh bench            print size, startup, interaction and memory figures
+#   ./run.sh faq-snippet [lang]  print the FAQ as no-JS HTML to paste inside the element
+# Every command installs what it needs first, and only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+ensure_rust() {
+  command -v cargo >/dev/null || { echo "Install Rust with rustup first: https://rustup.rs" >&2; exit 1; }
+  export PATH="$HOME/.cargo/bin:$PATH"
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
+    say "installing trunk $TRUNK_VERSION (once per machine; ~15 minutes on 2 cores)"
+    cargo install --locked "trunk@$TRUNK_VERSION"
+  fi
+  if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$"; then
+    say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+    # No --locked: its lock file names a crate version the registry no longer has.
+    cargo install "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
+  fi
+}
+
+ensure_node() {
+  command -v npm >/dev/null || { echo "Install Node.js 20+ and npm first." >&2; exit 1; }
+  # node_modules holds binaryen (wasm-opt) for the build and playwright-core/axe-core for tests.
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing npm packages from package-lock.json"
+    npm ci --no-audit --no-fund
+  fi
+  export PATH="$PWD/node_modules/.bin:$PATH"
+}
+
+ensure_browser() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing chromium and chromium-driver (apt)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  else
+    echo "The browser tests need Chromium and ChromeDriver at /usr/bin/chromium and /usr/bin/chromedriver." >&2
+    echo "On Debian/Ubuntu run: sudo apt-get install chromium chromium-driver" >&2
+    exit 1
+  fi
+}
+
+build() {
+  ensure_rust
+  ensure_node
+  cargo fetch --quiet
+  say "building dist/ (trunk, release, offline)"
+  trunk build --release
+}
+
+wasm_tests() {
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    CHROMEDRIVER=/usr/bin/chromedriver \
+    cargo test --target wasm32-unknown-unknown --test web
+}
+
+case "${1:-help}" in
+  demo)
+    ensure_rust
+    ensure_node
+    cargo fetch --quiet
+    say "serving the demo at http://127.0.0.1:8080 (Ctrl-C stops)"
+    exec trunk serve --release
+    ;;
+  build)
+    build
+    ;;
+  test)
+    build
+    ensure_browser
+    say "format and lints"
+    cargo fmt --all -- --check
+    cargo clippy --all-targets -- -D warnings
+    cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+    say "native tests (pure core)"
+    cargo test
+    say "wasm tests in headless Chromium"
+    wasm_tests
+    say "end-to-end tests (playwright-core + Chromium)"
+    node --test --test-concurrency=1 tests/e2e/
+    ;;
+  bench)
+    build
+    ensure_browser
+    node bench/run.mjs
+    ;;
+  faq-snippet)
+    ensure_rust >/dev/null
+    cargo run --quiet --example faq_snippet -- "${2:-en}"
+    ;;
+  *)
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    ;;
+esac
