@@ -29,6 +29,15 @@
         'Content-Security-Policy allows them (script-src needs \'wasm-unsafe-eval\').', error);
     });
 
+  // Attributes and classes that common session-replay tools honour as "do not record":
+  // Hotjar, Microsoft Clarity, LogRocket, FullStory, rrweb/PostHog. The closed shadow root
+  // is the main protection; these cover recorders that capture the host element itself.
+  function mask(el) {
+    var attrs = { 'data-hj-suppress': '', 'data-clarity-mask': 'true', 'data-private': '', 'data-recording-disable': '' };
+    for (var name in attrs) if (!el.hasAttribute(name)) el.setAttribute(name, attrs[name]);
+    el.classList.add('fs-exclude', 'rr-block', 'ph-no-capture');
+  }
+
   function define(glue) {
     if (customElements.get(TAG)) return;
     // Per-element state lives here, not on the element, where host scripts could read it.
@@ -38,6 +47,7 @@
       connectedCallback() {
         var s = state.get(this);
         if (!s) {
+          mask(this);
           // Closed by default so host-page scripts (e.g. session recorders) cannot read answers.
           var mode = this.getAttribute('shadow') === 'open' ? 'open' : 'closed';
           s = { shadow: this.attachShadow({ mode: mode }), widget: null };

@@ -9,7 +9,7 @@ use eiw::core::content::builtin;
 use eiw::core::events::HostEvent;
 use eiw::core::scoring::{Report, Score};
 use eiw::core::settings::Settings;
-use eiw::ui::app::{App, AppProps};
+use eiw::ui::app::{App, AppProps, HostServices};
 use eiw::ui::faq::{Faq, FaqProps};
 use eiw::ui::results::{Results, ResultsProps};
 use wasm_bindgen::JsCast;
@@ -104,7 +104,11 @@ async fn app_emits_ready_and_walks_to_the_second_question() {
     let props = AppProps {
         content: builtin("en").unwrap(),
         settings: Rc::new(Settings::default()),
-        on_event,
+        resources: Rc::new(Vec::new()),
+        host: HostServices {
+            on_event,
+            ..HostServices::default()
+        },
     };
     let app = Renderer::<App>::with_root_and_props(root, props).render();
     scheduler::flush().await;
@@ -112,7 +116,7 @@ async fn app_emits_ready_and_walks_to_the_second_question() {
 
     q(&shadow, ".intro .button.primary").unwrap().click();
     scheduler::flush().await;
-    assert_eq!(text(&shadow, ".progress-text"), "Question 1 of 20");
+    assert_eq!(text(&shadow, ".progress-text"), "Question 1 of 21");
     let next = q(&shadow, ".nav .button.primary").unwrap();
     assert!(next.has_attribute("disabled"), "Next waits for an answer");
     let radios = all(&shadow, "input[type=radio]");
@@ -138,7 +142,7 @@ async fn app_emits_ready_and_walks_to_the_second_question() {
         .checked());
     press(&q(&shadow, ".question").unwrap(), "Enter");
     scheduler::flush().await;
-    assert_eq!(text(&shadow, ".progress-text"), "Question 2 of 20");
+    assert_eq!(text(&shadow, ".progress-text"), "Question 2 of 21");
     let bar = q(&shadow, "[role=progressbar]").unwrap();
     assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("2"));
     let active = shadow.active_element().unwrap();
@@ -149,7 +153,7 @@ async fn app_emits_ready_and_walks_to_the_second_question() {
     );
     assert!(log.borrow().contains(&HostEvent::Step {
         index: 1,
-        total: 20
+        total: 21
     }));
 
     // Back keeps the earlier answer.
@@ -188,6 +192,8 @@ async fn results_show_score_chart_areas_and_cta() {
     let props = ResultsProps {
         content: content.clone(),
         report: Rc::new(report),
+        safety: false,
+        resources: Rc::new(Vec::new()),
         cta_href: Some("#book".into()),
         cta_label: None,
         on_retake: Callback::noop(),

@@ -33,6 +33,7 @@ pub struct Content {
     pub scale: Vec<String>,
     pub bands: Bands,
     pub dimensions: Vec<Dimension>,
+    pub safety: Safety,
     pub faq: Vec<FaqEntry>,
 }
 
@@ -61,6 +62,7 @@ pub struct Ui {
     pub who: String,
     pub facts: String,
     pub privacy: String,
+    pub quick_exit_hint: String,
     pub start: String,
     pub progress: String,
     pub progress_label: String,
@@ -88,6 +90,32 @@ pub struct Ui {
     pub retake: String,
     pub print: String,
     pub faq_title: String,
+    pub quick_exit: String,
+    pub remember: String,
+    pub remember_hint: String,
+    pub forget: String,
+    pub resumed: String,
+}
+
+/// The unscored safety statement and everything shown around it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Safety {
+    /// Asked near the end; agreeing opens the safety panel on the results.
+    pub item: String,
+    pub title: String,
+    pub intro: String,
+    pub reframe: String,
+    pub emergency: String,
+    pub violence_title: String,
+    pub crisis_title: String,
+    pub directory_title: String,
+    pub help_button: String,
+    pub help_title: String,
+    pub help_intro: String,
+    pub call: String,
+    pub text: String,
+    pub website: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -138,9 +166,11 @@ pub struct FaqEntry {
 
 /// Where one question of the quiz comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct QuestionRef {
-    pub dimension: usize,
-    pub item: usize,
+pub enum QuestionRef {
+    /// A scored statement: `dimensions[dimension].items[item]`.
+    Item { dimension: usize, item: usize },
+    /// The unscored safety statement.
+    Safety,
 }
 
 /// A problem in a content file, phrased for the translator or publisher who wrote it.
@@ -170,12 +200,16 @@ pub enum ContentError {
 }
 
 /// Placeholders each template must contain, so no language can drop a number by mistake.
-const REQUIRED_PLACEHOLDERS: [(&str, &[&str]); 5] = [
+const REQUIRED_PLACEHOLDERS: [(&str, &[&str]); 9] = [
+    ("facts", &["count"]),
     ("progress", &["n", "total"]),
     ("score_value", &["score"]),
     ("band_sentence", &["band"]),
     ("chart_row", &["name", "score", "band"]),
     ("chart_row_skipped", &["name"]),
+    ("safety.call", &["number"]),
+    ("safety.text", &["keyword", "number"]),
+    ("safety.website", &["site"]),
 ];
 
 impl Content {
@@ -236,13 +270,26 @@ impl Content {
             }
         }
 
+        for (path, text) in self.safety.texts() {
+            check(format!("safety.{path}"), text);
+        }
+
         for (key, needed) in REQUIRED_PLACEHOLDERS {
-            let template = self.ui.texts().find(|(k, _)| *k == key).map(|(_, t)| t);
+            let template = match key.strip_prefix("safety.") {
+                Some(k) => self.safety.texts().find(|(name, _)| *name == k),
+                None => self.ui.texts().find(|(name, _)| *name == key),
+            }
+            .map(|(_, t)| t);
             let present = template.map(placeholders).unwrap_or_default();
             for placeholder in needed {
                 if !present.contains(placeholder) {
+                    let path = if key.starts_with("safety.") {
+                        key.to_owned()
+                    } else {
+                        format!("ui.{key}")
+                    };
                     problems.push(ContentError::MissingPlaceholder {
-                        path: format!("ui.{key}"),
+                        path,
                         placeholder: (*placeholder).to_owned(),
                     });
                 }
@@ -292,8 +339,15 @@ impl Content {
     }
 
     /// The quiz order: the first item of every dimension, then the second, and so on, so
-    /// that consecutive questions touch different parts of the relationship.
+    /// that consecutive questions touch different parts of the relationship. The safety
+    /// statement comes second to last: late enough that trust has built, not the very end.
     pub fn questions(&self) -> Vec<QuestionRef> {
+        let mut order = self.item_order();
+        order.insert(order.len().saturating_sub(1), QuestionRef::Safety);
+        order
+    }
+
+    fn item_order(&self) -> Vec<QuestionRef> {
         let rounds = self
             .dimensions
             .iter()
@@ -306,13 +360,26 @@ impl Content {
                     .iter()
                     .enumerate()
                     .filter(move |(_, d)| item < d.items.len())
-                    .map(move |(dimension, _)| QuestionRef { dimension, item })
+                    .map(move |(dimension, _)| QuestionRef::Item { dimension, item })
             })
             .collect()
     }
 
     pub fn item(&self, q: QuestionRef) -> Option<&Item> {
-        self.dimensions.get(q.dimension)?.items.get(q.item)
+        match q {
+            QuestionRef::Item { dimension, item } => {
+                self.dimensions.get(dimension)?.items.get(item)
+            }
+            QuestionRef::Safety => None,
+        }
+    }
+
+    /// The statement shown for a question.
+    pub fn question_text(&self, q: QuestionRef) -> Option<&str> {
+        match q {
+            QuestionRef::Item { .. } => self.item(q).map(|i| i.text.as_str()),
+            QuestionRef::Safety => Some(&self.safety.item),
+        }
     }
 }
 
@@ -351,6 +418,35 @@ impl Ui {
             ("retake", &self.retake),
             ("print", &self.print),
             ("faq_title", &self.faq_title),
+            ("quick_exit", &self.quick_exit),
+            ("quick_exit_hint", &self.quick_exit_hint),
+            ("remember", &self.remember),
+            ("remember_hint", &self.remember_hint),
+            ("forget", &self.forget),
+            ("resumed", &self.resumed),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k, v.as_str()))
+    }
+}
+
+impl Safety {
+    pub fn texts(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        [
+            ("item", &self.item),
+            ("title", &self.title),
+            ("intro", &self.intro),
+            ("reframe", &self.reframe),
+            ("emergency", &self.emergency),
+            ("violence_title", &self.violence_title),
+            ("crisis_title", &self.crisis_title),
+            ("directory_title", &self.directory_title),
+            ("help_button", &self.help_button),
+            ("help_title", &self.help_title),
+            ("help_intro", &self.help_intro),
+            ("call", &self.call),
+            ("text", &self.text),
+            ("website", &self.website),
         ]
         .into_iter()
         .map(|(k, v)| (k, v.as_str()))
@@ -450,30 +546,45 @@ mod tests {
     fn questions_interleave_dimensions() {
         let en = english();
         let qs = en.questions();
-        assert_eq!(qs.len(), 20);
+        assert_eq!(qs.len(), 21, "twenty statements and the safety statement");
         assert_eq!(
             qs[0],
-            QuestionRef {
+            QuestionRef::Item {
                 dimension: 0,
                 item: 0
             }
         );
         assert_eq!(
             qs[9],
-            QuestionRef {
+            QuestionRef::Item {
                 dimension: 9,
                 item: 0
             }
         );
         assert_eq!(
             qs[10],
-            QuestionRef {
+            QuestionRef::Item {
                 dimension: 0,
                 item: 1
             }
         );
-        assert!(qs.windows(2).all(|w| w[0].dimension != w[1].dimension));
-        assert!(qs.iter().all(|q| en.item(*q).is_some()));
+        assert_eq!(qs[19], QuestionRef::Safety, "second to last");
+        assert_eq!(
+            qs[20],
+            QuestionRef::Item {
+                dimension: 9,
+                item: 1
+            }
+        );
+        let dims: Vec<usize> = qs
+            .iter()
+            .filter_map(|q| match q {
+                QuestionRef::Item { dimension, .. } => Some(*dimension),
+                QuestionRef::Safety => None,
+            })
+            .collect();
+        assert!(dims.windows(2).all(|w| w[0] != w[1]));
+        assert!(qs.iter().all(|q| en.question_text(*q).is_some()));
     }
 
     #[test]

@@ -7,6 +7,8 @@ pub mod content;
 pub mod events;
 pub mod faq_html;
 pub mod locale;
+pub mod progress;
+pub mod resources;
 pub mod rich_text;
 pub mod scoring;
 pub mod settings;

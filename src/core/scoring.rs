@@ -86,10 +86,13 @@ pub fn score(
 ) -> Report {
     let mut sums = vec![(0.0_f64, 0_u32); content.dimensions.len()];
     for (i, q) in questions.iter().enumerate() {
+        let QuestionRef::Item { dimension, .. } = *q else {
+            continue; // the safety statement is never scored
+        };
         let reverse = content.item(*q).map(|item| item.reverse).unwrap_or(false);
         if let (Some(v), Some(slot)) = (
             value(responses.get(i).copied().flatten(), reverse),
-            sums.get_mut(q.dimension),
+            sums.get_mut(dimension),
         ) {
             slot.0 += v;
             slot.1 += 1;
@@ -106,6 +109,15 @@ pub fn score(
         overall,
         dimensions,
     }
+}
+
+/// True when the visitor agreed (4 or 5) with the safety statement ("At times, I feel
+/// afraid of them"). Skipping it, or any other answer, is not a concern.
+pub fn safety_concern(questions: &[QuestionRef], responses: &[Option<Response>]) -> bool {
+    questions
+        .iter()
+        .zip(responses)
+        .any(|(q, r)| *q == QuestionRef::Safety && matches!(r, Some(Response::Agree(4 | 5))))
 }
 
 impl Report {
@@ -139,14 +151,17 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::content::builtin;
+    use crate::core::content::{builtin, QuestionRef};
 
     fn run(answer: impl Fn(bool) -> Option<Response>) -> Report {
         let en = builtin("en").unwrap();
         let qs = en.questions();
         let responses: Vec<Option<Response>> = qs
             .iter()
-            .map(|q| answer(en.item(*q).unwrap().reverse))
+            .map(|q| {
+                en.item(*q)
+                    .map_or(Some(Response::Agree(5)), |i| answer(i.reverse))
+            })
             .collect();
         score(&en, &qs, &responses)
     }
@@ -196,7 +211,7 @@ mod tests {
         for d in 0..10 {
             let mut values = Vec::new();
             for (i, q) in qs.iter().enumerate() {
-                if q.dimension == d && i != 10 {
+                if matches!(q, QuestionRef::Item { dimension, .. } if *dimension == d) && i != 10 {
                     let x = (i % 5) as f64 + 1.0;
                     values.push(if en.item(*q).unwrap().reverse {
                         6.0 - x
@@ -229,6 +244,26 @@ mod tests {
         assert_eq!(Band::from_mean(2.99), Band::Explore);
         assert_eq!(Score::from_mean(3.5).percent, 63); // 62.5 rounds half away from zero
         assert_eq!(Score::from_mean(3.0).percent, 50);
+    }
+
+    #[test]
+    fn safety_statement_is_unscored_and_flags_agreement() {
+        let en = builtin("en").unwrap();
+        let qs = en.questions();
+        let safety = qs.iter().position(|q| *q == QuestionRef::Safety).unwrap();
+        let mut responses = vec![Some(Response::Agree(3)); qs.len()];
+        let base = score(&en, &qs, &responses);
+        for answer in [1, 2, 3] {
+            responses[safety] = Some(Response::Agree(answer));
+            assert!(!safety_concern(&qs, &responses));
+        }
+        responses[safety] = Some(Response::Skipped);
+        assert!(!safety_concern(&qs, &responses));
+        for answer in [4, 5] {
+            responses[safety] = Some(Response::Agree(answer));
+            assert!(safety_concern(&qs, &responses));
+            assert_eq!(score(&en, &qs, &responses), base, "never changes the score");
+        }
     }
 
     #[test]

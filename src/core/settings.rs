@@ -22,6 +22,8 @@ pub struct Attributes {
     pub faq_heading_level: Option<String>,
     pub cta_href: Option<String>,
     pub cta_label: Option<String>,
+    pub quick_exit_href: Option<String>,
+    pub region: Option<String>,
     /// The host page's URL fragment, for FAQ deep links.
     pub page_hash: Option<String>,
 }
@@ -38,6 +40,10 @@ pub struct Settings {
     pub faq_heading_level: u8,
     pub cta_href: Option<String>,
     pub cta_label: Option<String>,
+    /// Where Quick exit sends the visitor (`location.replace`, so Back does not return).
+    pub quick_exit_href: String,
+    /// The publisher's region for crisis resources (ISO 3166 alpha-2), if set.
+    pub region: Option<String>,
     /// The FAQ slug named by a `#faq-<slug>` fragment in the host page URL.
     pub faq_deep_link: Option<String>,
 }
@@ -56,6 +62,8 @@ impl Default for Settings {
             faq_heading_level: 3,
             cta_href: None,
             cta_label: None,
+            quick_exit_href: DEFAULT_QUICK_EXIT.to_owned(),
+            region: None,
             faq_deep_link: None,
         }
     }
@@ -76,6 +84,10 @@ pub enum SettingsError {
     HeadingLevel { value: String },
     #[error("cta-href=\"{value}\": is not an http(s), tel: or mailto: URL or a relative link; the button is hidden")]
     CtaHref { value: String },
+    #[error("quick-exit-href=\"{value}\": must be an http(s) URL of a neutral page; using {DEFAULT_QUICK_EXIT}")]
+    QuickExitHref { value: String },
+    #[error("region=\"{value}\": expected a two-letter country code such as \"US\" or \"GB\"")]
+    Region { value: String },
     #[error("lang=\"{value}\": no such language here; available: {available}. Showing {shown}")]
     Lang {
         value: String,
@@ -83,6 +95,9 @@ pub enum SettingsError {
         shown: String,
     },
 }
+
+/// A neutral, widely used page: a weather search.
+pub const DEFAULT_QUICK_EXIT: &str = "https://www.google.com/search?q=weather";
 
 /// The prefix every console message carries, so publishers can find ours.
 pub const LOG_PREFIX: &str = "emotional-intimacy-widget";
@@ -166,6 +181,31 @@ pub fn from_attributes(a: &Attributes) -> (Settings, Vec<SettingsError>) {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .map(str::to_owned);
+
+    if let Some(href) = a
+        .quick_exit_href
+        .as_deref()
+        .filter(|h| !h.trim().is_empty())
+    {
+        let lower = href.trim().to_ascii_lowercase();
+        if is_safe_href(href) && (lower.starts_with("https://") || lower.starts_with("http://")) {
+            s.quick_exit_href = href.trim().to_owned();
+        } else {
+            problems.push(SettingsError::QuickExitHref {
+                value: href.to_owned(),
+            });
+        }
+    }
+
+    if let Some(region) = a.region.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+        if region.len() == 2 && region.chars().all(|c| c.is_ascii_alphabetic()) {
+            s.region = Some(region.to_ascii_uppercase());
+        } else {
+            problems.push(SettingsError::Region {
+                value: region.to_owned(),
+            });
+        }
+    }
 
     s.faq_deep_link = a
         .page_hash
@@ -274,6 +314,35 @@ mod tests {
             ..attrs()
         });
         assert_eq!(s.cta_href.as_deref(), Some("#contact"));
+    }
+
+    #[test]
+    fn quick_exit_and_region() {
+        let (s, p) = from_attributes(&Attributes {
+            quick_exit_href: Some("https://example.org/news".into()),
+            region: Some("gb".into()),
+            ..attrs()
+        });
+        assert!(p.is_empty());
+        assert_eq!(s.quick_exit_href, "https://example.org/news");
+        assert_eq!(s.region.as_deref(), Some("GB"));
+        for bad in ["javascript:alert(1)", "/relative", "tel:911"] {
+            let (s, p) = from_attributes(&Attributes {
+                quick_exit_href: Some(bad.into()),
+                ..attrs()
+            });
+            assert_eq!(s.quick_exit_href, DEFAULT_QUICK_EXIT, "{bad}");
+            assert!(matches!(p[0], SettingsError::QuickExitHref { .. }));
+        }
+        let (s, p) = from_attributes(&Attributes {
+            region: Some("USA".into()),
+            ..attrs()
+        });
+        assert_eq!(s.region, None);
+        assert_eq!(
+            p[0].to_string(),
+            "region=\"USA\": expected a two-letter country code such as \"US\" or \"GB\""
+        );
     }
 
     #[test]

@@ -7,9 +7,12 @@ use yew::{AppHandle, Callback, Renderer};
 
 use crate::core::content::builtin;
 use crate::core::faq_html::json_ld;
+use crate::core::progress::StoreOp;
+use crate::core::resources;
 use crate::core::settings::{from_attributes, Attributes, LOG_PREFIX};
 use crate::embed::events::{dispatch, ensure_faq_schema};
-use crate::ui::app::{App, AppProps};
+use crate::embed::storage;
+use crate::ui::app::{App, AppProps, HostServices};
 
 /// The widget's only stylesheet, compiled in so it costs no extra request.
 const STYLE: &str = include_str!("../../static/widget.css");
@@ -66,6 +69,8 @@ fn read_attributes(host: &Element) -> Attributes {
         faq_heading_level: attribute(host, "faq-heading-level"),
         cta_href: attribute(host, "cta-href"),
         cta_label: attribute(host, "cta-label"),
+        quick_exit_href: attribute(host, "quick-exit-href"),
+        region: attribute(host, "region"),
         page_hash: window.and_then(|w| w.location().hash().ok()),
     }
 }
@@ -110,12 +115,47 @@ pub fn mount(host: HtmlElement, shadow: ShadowRoot) -> Widget {
         ensure_faq_schema(&document, &json_ld(&content.faq));
     }
 
+    let resources = resources::builtin()
+        .map(|dir| {
+            let region = dir.region(
+                settings.region.as_deref(),
+                settings.locale.region.as_deref(),
+                &settings.locale.language,
+            );
+            dir.select(region.as_deref())
+        })
+        .unwrap_or_default();
+
+    let key = storage::key(&host.id());
+    let storage_available = storage::available();
+    let saved = storage_available.then(|| storage::load(&key)).flatten();
     let event_host: Element = host.into();
-    let on_event = Callback::from(move |event| dispatch(&event_host, &event));
+    let on_store = {
+        let key = key.clone();
+        Callback::from(move |op: StoreOp| match op {
+            StoreOp::Save(value) => storage::save(&key, &value),
+            StoreOp::Clear => storage::clear(&key),
+        })
+    };
+    let quick_exit_href = settings.quick_exit_href.clone();
+    let on_quick_exit = Callback::from(move |_| {
+        storage::clear(&key);
+        if let Some(window) = web_sys::window() {
+            // replace(), not assign(): Back does not return to this page.
+            let _ = window.location().replace(&quick_exit_href);
+        }
+    });
     let props = AppProps {
         content,
         settings: Rc::new(settings),
-        on_event,
+        resources: Rc::new(resources),
+        host: HostServices {
+            on_event: Callback::from(move |event| dispatch(&event_host, &event)),
+            on_store,
+            on_quick_exit,
+            storage_available,
+            saved,
+        },
     };
     Widget {
         app: Some(Renderer::<App>::with_root_and_props(root, props).render()),

@@ -1,40 +1,80 @@
-//! The root component: one widget instance with its quiz and FAQ sections.
+//! The root component: one widget instance with its quiz, FAQ and help sections.
 
 use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::content::Content;
 use crate::core::events::HostEvent;
+use crate::core::progress::StoreOp;
+use crate::core::resources::Resource;
 use crate::core::settings::Settings;
 use crate::ui::faq::Faq;
 use crate::ui::quiz::Quiz;
+use crate::ui::safety::Help;
+
+/// What the embed layer provides: the page-facing side effects the UI may ask for.
+#[derive(Clone, PartialEq)]
+pub struct HostServices {
+    /// Announces progress to the host page as DOM events.
+    pub on_event: Callback<HostEvent>,
+    /// Saves or clears opt-in progress; returns false if storage refused.
+    pub on_store: Callback<StoreOp, bool>,
+    /// Clears storage and replaces the page with the neutral Quick exit page.
+    pub on_quick_exit: Callback<()>,
+    /// Whether storage can be used at all in this browser.
+    pub storage_available: bool,
+    /// Progress saved by an earlier visit (only ever written after the visitor opted in).
+    pub saved: Option<String>,
+}
+
+impl Default for HostServices {
+    fn default() -> Self {
+        HostServices {
+            on_event: Callback::noop(),
+            on_store: Callback::from(|_| false),
+            on_quick_exit: Callback::noop(),
+            storage_available: false,
+            saved: None,
+        }
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub content: Rc<Content>,
     pub settings: Rc<Settings>,
-    /// Announces progress to the host page (the embed layer turns these into DOM events).
-    pub on_event: Callback<HostEvent>,
+    /// Crisis and partner-violence services for the visitor's region.
+    pub resources: Rc<Vec<Resource>>,
+    pub host: HostServices,
 }
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     {
         // Effects run after the first render has reached the DOM: the widget is interactive.
-        let on_event = props.on_event.clone();
+        let on_event = props.host.on_event.clone();
         use_effect_with((), move |_| on_event.emit(HostEvent::Ready));
     }
     let AppProps {
-        content, settings, ..
+        content,
+        settings,
+        resources,
+        host,
     } = props;
     html! {
         <div class="eiw" lang={content.lang.clone()} dir={content.dir.as_str()}>
+            <Help content={content.clone()} resources={resources.clone()} />
             if settings.show_quiz {
                 <Quiz
                     content={content.clone()}
                     cta_href={settings.cta_href.clone()}
                     cta_label={settings.cta_label.clone()}
-                    on_event={props.on_event.clone()}
+                    resources={resources.clone()}
+                    storage_available={host.storage_available}
+                    saved={host.saved.clone()}
+                    on_store={host.on_store.clone()}
+                    on_quick_exit={host.on_quick_exit.clone()}
+                    on_event={host.on_event.clone()}
                 />
             }
             if settings.show_faq {
@@ -43,7 +83,7 @@ pub fn app(props: &AppProps) -> Html {
                     single={settings.faq_single}
                     heading_level={settings.faq_heading_level}
                     deep_link={settings.faq_deep_link.clone()}
-                    on_event={props.on_event.clone()}
+                    on_event={host.on_event.clone()}
                 />
             }
         </div>

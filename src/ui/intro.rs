@@ -5,6 +5,7 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::core::content::Content;
+use crate::core::template::fill;
 
 #[derive(Properties, PartialEq)]
 pub struct IntroProps {
@@ -35,8 +36,9 @@ pub fn intro(props: &IntroProps) -> Html {
                 { for ui.intro.iter().map(|p| html! { <p>{ p }</p> }) }
             </div>
             <p class="who">{ &ui.who }</p>
-            <p class="facts">{ &ui.facts }</p>
+            <p class="facts">{ fill(&ui.facts, &[("count", &props.content.questions().len().to_string())]) }</p>
             <p class="privacy">{ &ui.privacy }</p>
+            <p class="hint">{ &ui.quick_exit_hint }</p>
             <div class="actions">
                 <button type="button" class="button primary" part="button primary-button" onclick={on_start}>
                     { &ui.start }

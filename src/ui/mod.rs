@@ -7,6 +7,8 @@ pub mod intro;
 pub mod progress;
 pub mod question;
 pub mod quiz;
+pub mod remember;
 pub mod results;
 pub mod rich_text;
+pub mod safety;
 pub mod state;

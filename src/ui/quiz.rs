@@ -1,13 +1,20 @@
-//! The quiz card: intro → one question per screen → results, driven by `QuizState`.
+//! The quiz card: intro → one statement per screen → results, driven by `QuizState`.
+//! It also owns the visitor's safety controls: Quick exit (button or Esc twice) and the
+//! opt-in "Remember my progress".
 
+use std::cell::Cell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::content::Content;
 use crate::core::events::HostEvent;
-use crate::core::scoring::{score, Response};
+use crate::core::progress::{decode, encode, StoreOp};
+use crate::core::resources::Resource;
+use crate::core::scoring::{safety_concern, score, Response};
 use crate::ui::intro::Intro;
 use crate::ui::question::Question;
+use crate::ui::remember::Remember;
 use crate::ui::results::Results;
 use crate::ui::state::{Action, QuizState, Step};
 
@@ -16,19 +23,40 @@ pub struct QuizProps {
     pub content: Rc<Content>,
     pub cta_href: Option<String>,
     pub cta_label: Option<String>,
+    pub resources: Rc<Vec<Resource>>,
+    /// Whether this browser lets us store anything at all; if not, the option is hidden.
+    pub storage_available: bool,
+    /// Progress the visitor saved earlier, as stored.
+    pub saved: Option<String>,
+    /// Saves or clears progress; returns false when storage refused.
+    pub on_store: Callback<StoreOp, bool>,
+    /// Leaves the page (the embed layer clears storage and replaces the location).
+    pub on_quick_exit: Callback<()>,
     pub on_event: Callback<HostEvent>,
 }
+
+/// Two Escape presses this close together (ms) trigger Quick exit.
+const DOUBLE_ESCAPE_MS: f64 = 1000.0;
 
 #[function_component(Quiz)]
 pub fn quiz(props: &QuizProps) -> Html {
     let questions = use_memo(props.content.clone(), |content| content.questions());
+    let resumed = use_memo((), {
+        let total = questions.len();
+        let saved = props.saved.clone();
+        move |_| saved.and_then(|text| decode(&text, total))
+    });
     let state = use_reducer({
         let total = questions.len();
-        move || QuizState::new(total)
+        let resumed = (*resumed).clone();
+        move || resumed.map_or_else(|| QuizState::new(total), QuizState::restored)
     });
-    // Focus follows the visitor's own actions only: the intro heading is not focused on
-    // page load, which would scroll the host page to the widget uninvited.
+    // Focus follows the visitor's own actions only: nothing is focused on page load, which
+    // would scroll the host page to the widget uninvited.
     let interacted = use_mut_ref(|| false);
+    // Storage is touched only after the visitor opts in; this tracks whether we did.
+    let stored = use_mut_ref(|| resumed.is_some());
+    let storage_ok = use_state(|| props.storage_available);
 
     {
         let on_event = props.on_event.clone();
@@ -48,6 +76,23 @@ pub fn quiz(props: &QuizProps) -> Html {
         });
     }
 
+    {
+        // Persist only what the visitor asked us to remember.
+        let on_store = props.on_store.clone();
+        let stored = stored.clone();
+        let storage_ok = storage_ok.clone();
+        use_effect_with((*state).clone(), move |state| {
+            if state.remember {
+                *stored.borrow_mut() = true;
+                if !on_store.emit(StoreOp::Save(encode(&state.saved()))) {
+                    storage_ok.set(false);
+                }
+            } else if stored.replace(false) {
+                on_store.emit(StoreOp::Clear);
+            }
+        });
+    }
+
     let dispatch = {
         let state = state.clone();
         let interacted = interacted.clone();
@@ -60,8 +105,44 @@ pub fn quiz(props: &QuizProps) -> Html {
             state.dispatch(action);
         })
     };
+
+    let quick_exit = {
+        let dispatch = dispatch.clone();
+        let on_quick_exit = props.on_quick_exit.clone();
+        Callback::from(move |_: ()| {
+            dispatch.emit(Action::Forget);
+            on_quick_exit.emit(());
+        })
+    };
+    {
+        // Esc twice within a second, anywhere on the page, is the keyboard Quick exit.
+        let quick_exit = quick_exit.clone();
+        use_effect_with((), move |_| {
+            let last = Rc::new(Cell::new(f64::NEG_INFINITY));
+            let listener = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "keydown", move |event| {
+                    let is_escape = event
+                        .dyn_ref::<KeyboardEvent>()
+                        .is_some_and(|e| e.key() == "Escape");
+                    if !is_escape {
+                        return;
+                    }
+                    let now = js_sys::Date::now();
+                    if now - last.get() <= DOUBLE_ESCAPE_MS {
+                        last.set(f64::NEG_INFINITY);
+                        quick_exit.emit(());
+                    } else {
+                        last.set(now);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
     let autofocus = *interacted.borrow();
     let content = &props.content;
+    let ui = &content.ui;
 
     let body = match state.step {
         Step::Intro => html! {
@@ -70,14 +151,14 @@ pub fn quiz(props: &QuizProps) -> Html {
         },
         Step::Question(index) => {
             let question = questions.get(index).copied();
-            match question.and_then(|q| content.item(q)) {
-                Some(item) => html! {
+            match question.and_then(|q| content.question_text(q)) {
+                Some(text) => html! {
                     <Question
                         key={index}
                         content={content.clone()}
                         index={index}
                         total={state.total()}
-                        text={item.text.clone()}
+                        text={text.to_owned()}
                         response={state.current()}
                         on_choose={dispatch.reform(Action::Choose)}
                         on_next={dispatch.reform(|_| Action::Next)}
@@ -93,6 +174,8 @@ pub fn quiz(props: &QuizProps) -> Html {
                 <Results
                     content={content.clone()}
                     report={Rc::new(report)}
+                    safety={safety_concern(&questions, &state.responses)}
+                    resources={props.resources.clone()}
                     cta_href={props.cta_href.clone()}
                     cta_label={props.cta_label.clone()}
                     on_retake={dispatch.reform(|_| Action::Retake)}
@@ -104,8 +187,20 @@ pub fn quiz(props: &QuizProps) -> Html {
 
     html! {
         <section class="card quiz" part="card" aria-labelledby="eiw-title">
-            <h2 id="eiw-title" class="title">{ &content.ui.title }</h2>
+            <div class="card-header">
+                <h2 id="eiw-title" class="title">{ &ui.title }</h2>
+                <button type="button" class="button quick-exit" part="button quick-exit"
+                    onclick={quick_exit.reform(|_: MouseEvent| ())}>{ &ui.quick_exit }</button>
+            </div>
+            if resumed.is_some() && !autofocus {
+                <p class="notice" role="status">{ &ui.resumed }</p>
+            }
             { body }
+            if *storage_ok {
+                <Remember content={content.clone()} remember={state.remember}
+                    on_change={dispatch.reform(Action::SetRemember)}
+                    on_forget={dispatch.reform(|_| Action::Forget)} />
+            }
         </section>
     }
 }

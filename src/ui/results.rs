@@ -7,14 +7,19 @@ use yew::prelude::*;
 
 use crate::core::content::{BandText, Content};
 use crate::core::events::HostEvent;
+use crate::core::resources::Resource;
 use crate::core::scoring::{Band, Report};
 use crate::core::template::fill;
 use crate::ui::chart::{band_label, Chart};
+use crate::ui::safety::SafetyPanel;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
     pub content: Rc<Content>,
     pub report: Rc<Report>,
+    /// The visitor said they sometimes feel afraid: safety first, no relationship homework.
+    pub safety: bool,
+    pub resources: Rc<Vec<Resource>>,
     pub cta_href: Option<String>,
     pub cta_label: Option<String>,
     pub on_retake: Callback<()>,
@@ -88,15 +93,20 @@ pub fn results(props: &ResultsProps) -> Html {
     html! {
         <div class="results" part="results">
             <h3 class="results-title" tabindex="-1" ref={heading}>{ &ui.results_title }</h3>
+            if props.safety {
+                <SafetyPanel content={content.clone()} resources={props.resources.clone()} />
+            }
             { headline }
             <p class="note">{ &ui.bands_note }</p>
             <Chart content={content.clone()} report={report.clone()} />
             <section class="areas" aria-labelledby="eiw-areas">
                 <h4 id="eiw-areas">{ &ui.areas_title }</h4>
-                if areas.is_empty() && report.overall.is_some() {
+                if props.safety {
+                    <p class="reframe">{ &content.safety.reframe }</p>
+                } else if areas.is_empty() && report.overall.is_some() {
                     <p>{ &ui.areas_none }</p>
                 }
-                { for areas.iter().filter_map(|&d| content.dimensions.get(d)).map(|dim| html! {
+                { for areas.iter().filter(|_| !props.safety).filter_map(|&d| content.dimensions.get(d)).map(|dim| html! {
                     <article class="area" data-dimension={dim.id.clone()}>
                         <h5>{ &dim.name }</h5>
                         <p class="muted">{ &dim.description }</p>
@@ -116,10 +126,12 @@ pub fn results(props: &ResultsProps) -> Html {
                     </ul>
                 </section>
             }
-            <div class="cta">
-                <p>{ &ui.cta_text }</p>
-                { for cta }
-            </div>
+            if !props.safety {
+                <div class="cta">
+                    <p>{ &ui.cta_text }</p>
+                    { for cta }
+                </div>
+            }
             <p class="disclaimer">{ &ui.not_diagnosis }</p>
             <div class="actions no-print">
                 <button type="button" class="button" part="button" onclick={print}>{ &ui.print }</button>

@@ -3,6 +3,7 @@
 use std::rc::Rc;
 use yew::Reducible;
 
+use crate::core::progress::{Saved, SavedStep};
 use crate::core::scoring::Response;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +19,8 @@ pub struct QuizState {
     pub step: Step,
     /// One slot per question; `None` until the visitor answers or skips it.
     pub responses: Vec<Option<Response>>,
+    /// The visitor ticked "Remember my progress on this device".
+    pub remember: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +31,10 @@ pub enum Action {
     Next,
     Back,
     Retake,
+    /// Tick or untick "Remember my progress".
+    SetRemember(bool),
+    /// "Forget my answers" and Quick exit: everything back to the start, nothing remembered.
+    Forget,
 }
 
 impl QuizState {
@@ -35,6 +42,31 @@ impl QuizState {
         QuizState {
             step: Step::Intro,
             responses: vec![None; questions],
+            remember: false,
+        }
+    }
+
+    /// Resumes saved progress (which the visitor chose to keep, so `remember` stays on).
+    pub fn restored(saved: Saved) -> Self {
+        QuizState {
+            step: match saved.step {
+                SavedStep::Question(i) => Step::Question(i),
+                SavedStep::Results => Step::Results,
+            },
+            responses: saved.responses,
+            remember: true,
+        }
+    }
+
+    /// What "Remember my progress" stores; the intro saves as the first question.
+    pub fn saved(&self) -> Saved {
+        Saved {
+            step: match self.step {
+                Step::Intro => SavedStep::Question(0),
+                Step::Question(i) => SavedStep::Question(i),
+                Step::Results => SavedStep::Results,
+            },
+            responses: self.responses.clone(),
         }
     }
 
@@ -72,7 +104,12 @@ impl QuizState {
             (Step::Question(0), Action::Back) => next.step = Step::Intro,
             (Step::Question(i), Action::Back) => next.step = Step::Question(i - 1),
             (Step::Results, Action::Back) if total > 0 => next.step = Step::Question(total - 1),
-            (_, Action::Retake) => next = QuizState::new(total),
+            (_, Action::Retake) => {
+                next = QuizState::new(total);
+                next.remember = self.remember;
+            }
+            (_, Action::SetRemember(on)) => next.remember = on,
+            (_, Action::Forget) => next = QuizState::new(total),
             _ => {}
         }
         next
@@ -129,6 +166,24 @@ mod tests {
         s = s.apply(Action::Back).apply(Action::Back);
         assert_eq!(s.step, Step::Intro);
         assert_eq!(s.apply(Action::Retake), QuizState::new(2));
+    }
+
+    #[test]
+    fn remember_forget_and_restore() {
+        let s = QuizState::new(2)
+            .apply(Action::SetRemember(true))
+            .apply(Action::Start)
+            .apply(Action::Choose(Response::Agree(2)))
+            .apply(Action::Next);
+        assert!(s.remember);
+        let saved = s.saved();
+        assert_eq!(QuizState::restored(saved), s);
+        assert!(
+            s.apply(Action::Retake).remember,
+            "Retake keeps the preference"
+        );
+        assert_eq!(s.apply(Action::Forget), QuizState::new(2));
+        assert_eq!(QuizState::new(2).saved().step, SavedStep::Question(0));
     }
 
     #[test]

@@ -30,7 +30,7 @@ test('the files work from another origin (CDN) and a sub-directory', async () =>
   const page = await open(env.browser, env.server.host + '/fixtures/basic.html?cdn=1');
   const src = await page.evaluate(() => document.querySelector('script').src);
   assert.ok(src.startsWith(env.server.cdn + '/eiw/'));
-  const title = await page.locator('#w1 .title').first().textContent();
+  const title = await page.locator('#w1 .quiz .title').textContent();
   assert.equal(title, 'Are you lacking emotional intimacy?');
   await page.context().close();
 });
@@ -45,7 +45,7 @@ test('two instances work independently and the script included three times defin
   await page.locator('#w1 .intro .button.primary').click();
   await page.locator('#w1 .option').nth(4).click();
   await page.locator('#w1 .nav .button.primary').click();
-  assert.equal(await page.locator('#w1 .progress-text').textContent(), 'Question 2 of 20');
+  assert.equal(await page.locator('#w1 .progress-text').textContent(), 'Question 2 of 21');
   assert.equal(await page.locator('#w2 .intro').count(), 1, 'the other instance is untouched');
   const steps = await events(page, 'ei-step');
   assert.ok(steps.every((e) => e.id === 'w1'));

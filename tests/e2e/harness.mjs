@@ -72,6 +72,38 @@ export async function open(browser, url, { ready = 1, context: contextOptions = 
   return page;
 }
 
+let generated = 0;
+
+/**
+ * Opens a generated host page holding one open widget with `attributes` (an HTML attribute
+ * string), served from the test origin through request interception.
+ */
+export async function openWidget(env, attributes = '', options = {}) {
+  const { lang = 'en', body = '', head = '' } = options;
+  const url = `${env.server.host}/fixtures/generated-${++generated}.html`;
+  const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">${head}
+    <script src="/eiw/emotional-intimacy-widget.js" defer></script></head>
+    <body><emotional-intimacy-widget id="w1" shadow="open" ${attributes}></emotional-intimacy-widget>${body}</body></html>`;
+  const before = async (page) => {
+    await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    if (options.before) await options.before(page);
+  };
+  const page = await open(env.browser, url, { ...options, before });
+  page.generatedUrl = url;
+  return page;
+}
+
+/** Answers the whole quiz by clicking: `answers[i]` is 1–5 or 'skip'. */
+export async function completeQuiz(page, answers, id = 'w1') {
+  await page.locator(`#${id} .intro .button.primary`).click();
+  for (const a of answers) {
+    if (a === 'skip') await page.locator(`#${id} .option.skip`).click();
+    else await page.locator(`#${id} .option`).nth(a - 1).click();
+    await page.locator(`#${id} .nav .button.primary`).click();
+  }
+  await page.locator(`#${id} .results`).waitFor();
+}
+
 export const events = (page, type) =>
   page.evaluate((t) => window.__events.filter((e) => !t || e.type === t), type);
 
@@ -104,14 +136,16 @@ export async function tabTo(page, match, limit = 40) {
 
 /** Independent re-implementation of the scoring rules, for checking the widget. */
 export function expectedScores(answers) {
-  // Quiz order: first items of every dimension, then second items.
+  // Quiz order: first items of every dimension, then second items, with the unscored
+  // safety statement second to last.
   const dims = content.dimensions;
   const order = [];
   for (let item = 0; item < 2; item++) dims.forEach((d, dim) => order.push({ dim, item }));
+  order.splice(order.length - 1, 0, { safety: true });
   const values = dims.map(() => []);
-  order.forEach(({ dim, item }, i) => {
+  order.forEach(({ dim, item, safety }, i) => {
     const a = answers[i];
-    if (typeof a !== 'number') return;
+    if (safety || typeof a !== 'number') return;
     values[dim].push(dims[dim].items[item].reverse ? 6 - a : a);
   });
   const means = values.map((v) => (v.length ? v.reduce((x, y) => x + y, 0) / v.length : null));

@@ -10,8 +10,9 @@ before(async () => {
 after(() => env.close());
 
 // Question i's answer (1–5) or 'skip'. Both "wellbeing" statements (questions 6 and 16)
-// are skipped, so that dimension is "not scored".
-const ANSWERS = [5, 4, 2, 3, 1, 'skip', 4, 5, 2, 3, 4, 4, 1, 2, 2, 'skip', 5, 3, 1, 4];
+// are skipped, so that dimension is "not scored". Question 20 is the unscored safety
+// statement ("At times, I feel afraid of them"), answered "Disagree" here.
+const ANSWERS = [5, 4, 2, 3, 1, 'skip', 4, 5, 2, 3, 4, 4, 1, 2, 2, 'skip', 5, 3, 1, 2, 4];
 
 async function answer(page, i, value) {
   // From the question heading, Tab enters the radio group on its first radio.
@@ -33,21 +34,27 @@ async function answer(page, i, value) {
 test('a visitor completes the quiz with the keyboard alone', async () => {
   const page = await open(env.browser, env.server.host + '/fixtures/basic.html');
   await page.locator('#w1 .faq').evaluate(() => 0); // the FAQ is there too, after the quiz
-  const start = await tabTo(page, (f) => f.tag === 'button');
-  assert.equal(start.text, content.ui.start);
+  // Tab order: "Need help now?", Quick exit, then Start.
+  const order = [];
+  const start = await tabTo(page, (f) => {
+    order.push(f.text);
+    return f.text === content.ui.start;
+  });
+  assert.deepEqual(order, [content.safety.help_button, content.ui.quick_exit, content.ui.start]);
+  assert.equal(start.tag, 'button');
   await page.keyboard.press('Enter');
 
   for (let i = 0; i < ANSWERS.length; i++) {
     const f = await focused(page);
     assert.equal(f.id, 'eiw-question', `focus on question ${i + 1}'s heading`);
-    assert.equal(await page.locator('#w1 .progress-text').textContent(), `Question ${i + 1} of 20`);
+    assert.equal(await page.locator('#w1 .progress-text').textContent(), `Question ${i + 1} of 21`);
     await answer(page, i, ANSWERS[i]);
 
     if (i === 2) {
       // Back keeps the previous answer; Enter from the heading moves on again.
       await tabTo(page, (f) => f.text === content.ui.back, 10);
       await page.keyboard.press('Enter');
-      assert.equal(await page.locator('#w1 .progress-text').textContent(), 'Question 2 of 20');
+      assert.equal(await page.locator('#w1 .progress-text').textContent(), 'Question 2 of 21');
       const checked = await page.locator('#w1 .option.checked').textContent();
       assert.equal(checked, content.scale[ANSWERS[1] - 1]);
       await page.keyboard.press('Enter');
@@ -84,6 +91,7 @@ test('a visitor completes the quiz with the keyboard alone', async () => {
     assert.deepEqual(tips, content.dimensions.find((d) => d.id === id).tips.slice(0, 3));
   }
   assert.match(await page.locator('#w1 .disclaimer').textContent(), /not a diagnosis/);
+  assert.equal(await page.locator('#w1 .safety-panel').count(), 0, 'no safety panel when not afraid');
   assert.match(await page.locator('#w1 .note').textContent(), /not clinical cut-offs/);
 
   // Host events carry the band only, never answers or scores.
@@ -105,7 +113,7 @@ test('a visitor completes the quiz with the keyboard alone', async () => {
 test('skipping every statement gives a kind "nothing to score" result', async () => {
   const page = await open(env.browser, env.server.host + '/fixtures/basic.html');
   await page.locator('#w1 .intro .button.primary').click();
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 21; i++) {
     await page.locator('#w1 .option.skip').click();
     await page.locator('#w1 .nav .button.primary').click();
   }

@@ -1,0 +1,122 @@
+//! The opt-in saved progress: encoding and a decoder that tolerates anything.
+//!
+//! Format: `v1|<step>|<answers>` where step is `q<index>` or `r` (results) and answers has
+//! one character per question: `1`–`5`, `s` (skipped) or `-` (not yet answered). Stored
+//! text may be stale, edited or from another version; bad input decodes to `None`.
+
+use super::scoring::Response;
+
+/// What the UI asks the embed layer to do with the visitor's saved progress.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreOp {
+    Save(String),
+    Clear,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SavedStep {
+    Question(usize),
+    Results,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    pub step: SavedStep,
+    pub responses: Vec<Option<Response>>,
+}
+
+const VERSION: &str = "v1";
+
+pub fn encode(saved: &Saved) -> String {
+    let step = match saved.step {
+        SavedStep::Question(i) => format!("q{i}"),
+        SavedStep::Results => "r".to_owned(),
+    };
+    let answers: String = saved
+        .responses
+        .iter()
+        .map(|r| match r {
+            Some(Response::Agree(x @ 1..=5)) => char::from(b'0' + x),
+            Some(Response::Skipped) => 's',
+            _ => '-',
+        })
+        .collect();
+    format!("{VERSION}|{step}|{answers}")
+}
+
+/// Decodes progress for a quiz of `total` questions.
+pub fn decode(text: &str, total: usize) -> Option<Saved> {
+    let mut parts = text.split('|');
+    if parts.next()? != VERSION {
+        return None;
+    }
+    let step = match parts.next()? {
+        "r" => SavedStep::Results,
+        q => SavedStep::Question(q.strip_prefix('q')?.parse().ok()?),
+    };
+    let answers = parts.next()?;
+    if parts.next().is_some() || answers.chars().count() != total {
+        return None;
+    }
+    let responses = answers
+        .chars()
+        .map(|c| match c {
+            '1'..='5' => Some(Some(Response::Agree(c as u8 - b'0'))),
+            's' => Some(Some(Response::Skipped)),
+            '-' => Some(None),
+            _ => None,
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let answered_before = |i: usize| responses.iter().take(i).all(Option::is_some);
+    let consistent = match step {
+        SavedStep::Question(i) => i < total && answered_before(i),
+        SavedStep::Results => answered_before(total),
+    };
+    consistent.then_some(Saved { step, responses })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips() {
+        let saved = Saved {
+            step: SavedStep::Question(3),
+            responses: vec![
+                Some(Response::Agree(5)),
+                Some(Response::Skipped),
+                Some(Response::Agree(1)),
+                None,
+            ],
+        };
+        assert_eq!(encode(&saved), "v1|q3|5s1-");
+        assert_eq!(decode("v1|q3|5s1-", 4), Some(saved));
+        assert_eq!(
+            decode("v1|r|55", 2).map(|s| s.step),
+            Some(SavedStep::Results)
+        );
+    }
+
+    #[test]
+    fn rejects_anything_odd() {
+        for bad in [
+            "",
+            "v1",
+            "v2|q0|--",
+            "v1|q0|---",
+            "v1|q2|--",
+            "v1|q1|--",
+            "v1|r|5-",
+            "v1|x|--",
+            "v1|q|--",
+            "v1|q-1|--",
+            "v1|q0|6-",
+            "v1|q0|--|x",
+            "v1|q99999999999999999999|--",
+            "v1|q0|é-",
+        ] {
+            assert_eq!(decode(bad, 2), None, "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! Crisis and partner-violence resources, chosen by region.
+//!
+//! The data (`content/resources.json`) is per region; the words around it ("Call …") come
+//! from the language file. Partner-violence services come first, because the safety panel
+//! opens when a visitor says they feel afraid.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Violence,
+    Crisis,
+    Directory,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sms {
+    pub number: String,
+    pub keyword: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resource {
+    pub kind: Kind,
+    pub name: String,
+    /// The number as people write it locally.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// The number for the `tel:` link.
+    #[serde(default)]
+    pub tel: Option<String>,
+    #[serde(default)]
+    pub sms: Option<Sms>,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+impl Resource {
+    pub fn tel_href(&self) -> Option<String> {
+        self.tel.as_ref().map(|t| format!("tel:{t}"))
+    }
+
+    pub fn sms_href(&self) -> Option<String> {
+        self.sms
+            .as_ref()
+            .map(|s| format!("sms:{}?body={}", s.number, s.keyword))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Directory {
+    /// Region used when the language tag names none (`en` → `US`).
+    pub default_region: BTreeMap<String, String>,
+    pub regions: BTreeMap<String, Vec<Resource>>,
+    /// Shown everywhere, last: an international directory of helplines.
+    pub international: Vec<Resource>,
+}
+
+/// The built-in directory, parsed once.
+pub fn builtin() -> Option<Rc<Directory>> {
+    thread_local! {
+        static DIRECTORY: Option<Rc<Directory>> =
+            serde_json::from_str(include_str!("../../content/resources.json")).ok().map(Rc::new);
+    }
+    DIRECTORY.with(Clone::clone)
+}
+
+impl Directory {
+    /// The region whose services to show: the publisher's choice, else the language tag's
+    /// region, else the language's usual region. `None` means international only.
+    pub fn region(
+        &self,
+        publisher: Option<&str>,
+        locale_region: Option<&str>,
+        language: &str,
+    ) -> Option<String> {
+        publisher
+            .or(locale_region)
+            .map(str::to_ascii_uppercase)
+            .or_else(|| self.default_region.get(language).cloned())
+    }
+
+    /// Resources for a region, partner-violence services first, the international
+    /// directory last. An unknown region gets the directory alone.
+    pub fn select(&self, region: Option<&str>) -> Vec<Resource> {
+        let mut list: Vec<Resource> = region
+            .and_then(|r| self.regions.get(&r.to_ascii_uppercase()))
+            .cloned()
+            .unwrap_or_default();
+        list.sort_by_key(|r| r.kind);
+        list.extend(self.international.iter().cloned());
+        list
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(list: &[Resource]) -> Vec<&str> {
+        list.iter().map(|r| r.name.as_str()).collect()
+    }
+
+    fn dir() -> Rc<Directory> {
+        builtin().expect("resources.json parses")
+    }
+
+    #[test]
+    fn united_states() {
+        let list = dir().select(Some("US"));
+        assert_eq!(
+            names(&list),
+            [
+                "National Domestic Violence Hotline",
+                "988 Suicide & Crisis Lifeline",
+                "Find A Helpline"
+            ]
+        );
+        assert_eq!(list[0].tel_href().as_deref(), Some("tel:+18007997233"));
+        assert_eq!(list[0].sms_href().as_deref(), Some("sms:88788?body=START"));
+        assert_eq!(list[1].tel_href().as_deref(), Some("tel:988"));
+    }
+
+    #[test]
+    fn other_regions() {
+        let d = dir();
+        assert_eq!(
+            names(&d.select(Some("gb")))[..2],
+            ["Refuge National Domestic Abuse Helpline", "Samaritans"]
+        );
+        assert_eq!(d.select(Some("GB"))[1].tel.as_deref(), Some("116123"));
+        assert_eq!(d.select(Some("CA"))[0].phone.as_deref(), Some("988"));
+        let au = d.select(Some("AU"));
+        assert_eq!(au[0].phone.as_deref(), Some("1800 737 732"));
+        assert_eq!(au[1].phone.as_deref(), Some("13 11 14"));
+        let es = d.select(Some("ES"));
+        assert_eq!(
+            (es[0].kind, es[0].tel.as_deref()),
+            (Kind::Violence, Some("016"))
+        );
+        assert_eq!(
+            (es[1].kind, es[1].tel.as_deref()),
+            (Kind::Crisis, Some("024"))
+        );
+        assert_eq!(names(&d.select(Some("FR"))), ["Find A Helpline"]);
+        assert_eq!(names(&d.select(None)), ["Find A Helpline"]);
+    }
+
+    #[test]
+    fn region_choice() {
+        let d = dir();
+        assert_eq!(
+            d.region(Some("au"), Some("GB"), "en").as_deref(),
+            Some("AU"),
+            "publisher first"
+        );
+        assert_eq!(
+            d.region(None, Some("GB"), "en").as_deref(),
+            Some("GB"),
+            "then the tag"
+        );
+        assert_eq!(
+            d.region(None, None, "en").as_deref(),
+            Some("US"),
+            "then the language"
+        );
+        assert_eq!(d.region(None, None, "es").as_deref(), Some("ES"));
+        assert_eq!(d.region(None, None, "ar"), None, "else international only");
+    }
+
+    #[test]
+    fn every_link_is_safe() {
+        let d = dir();
+        for r in d.regions.values().flatten().chain(&d.international) {
+            for href in [r.tel_href(), r.sms_href(), r.url.clone()]
+                .into_iter()
+                .flatten()
+            {
+                assert!(
+                    crate::core::rich_text::is_safe_href(&href) || href.starts_with("sms:"),
+                    "{href}"
+                );
+            }
+            assert!(r
+                .tel
+                .as_deref()
+                .is_none_or(|t| t.chars().all(|c| c.is_ascii_digit() || c == '+')));
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! Safety paths: the helpline list, the results' safety panel, and "Need help now?".
+
+use std::rc::Rc;
+use yew::prelude::*;
+
+use crate::core::content::Content;
+use crate::core::resources::{Kind, Resource};
+use crate::core::template::fill;
+
+#[derive(Properties, PartialEq)]
+pub struct ResourcesProps {
+    pub content: Rc<Content>,
+    pub resources: Rc<Vec<Resource>>,
+    /// Heading level for the group titles.
+    pub level: u8,
+}
+
+/// Helplines grouped by kind, partner-violence services first.
+#[function_component(ResourceList)]
+pub fn resource_list(props: &ResourcesProps) -> Html {
+    let safety = &props.content.safety;
+    let tag = format!("h{}", props.level.clamp(2, 6));
+    let groups = [
+        (Kind::Violence, &safety.violence_title),
+        (Kind::Crisis, &safety.crisis_title),
+        (Kind::Directory, &safety.directory_title),
+    ];
+    html! {
+        <div class="resources">
+            { for groups.into_iter().map(|(kind, title)| {
+                let items: Vec<&Resource> = props.resources.iter().filter(|r| r.kind == kind).collect();
+                if items.is_empty() {
+                    return html! {};
+                }
+                html! {
+                    <div class={classes!("resource-group", format!("kind-{kind:?}").to_lowercase())}>
+                        <@{tag.clone()}>{ title }</@>
+                        <ul>
+                            { for items.into_iter().map(|r| html! {
+                                <li class="resource">
+                                    <strong>{ &r.name }</strong>
+                                    <span class="resource-links">
+                                        if let (Some(href), Some(phone)) = (r.tel_href(), r.phone.as_ref()) {
+                                            <a href={href}>{ fill(&safety.call, &[("number", phone)]) }</a>
+                                        }
+                                        if let (Some(href), Some(sms)) = (r.sms_href(), r.sms.as_ref()) {
+                                            <a href={href}>{ fill(&safety.text, &[("keyword", &sms.keyword), ("number", &sms.number)]) }</a>
+                                        }
+                                        if let Some(url) = r.url.clone() {
+                                            <a href={url} rel="noreferrer">{ fill(&safety.website, &[("site", host_of(r.url.as_deref().unwrap_or_default()))]) }</a>
+                                        }
+                                    </span>
+                                </li>
+                            }) }
+                        </ul>
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}
+
+/// `https://www.example.org/x` → `example.org`, to show where a link goes.
+fn host_of(url: &str) -> &str {
+    let rest = url.split("://").nth(1).unwrap_or(url);
+    let host = rest.split('/').next().unwrap_or(rest);
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SafetyPanelProps {
+    pub content: Rc<Content>,
+    pub resources: Rc<Vec<Resource>>,
+}
+
+/// Opens the results when the visitor said they sometimes feel afraid.
+#[function_component(SafetyPanel)]
+pub fn safety_panel(props: &SafetyPanelProps) -> Html {
+    let safety = &props.content.safety;
+    html! {
+        <section class="safety-panel" part="safety-panel" aria-labelledby="eiw-safety-title">
+            <h4 id="eiw-safety-title">{ &safety.title }</h4>
+            <p>{ &safety.intro }</p>
+            <ResourceList content={props.content.clone()} resources={props.resources.clone()} level={5} />
+            <p class="emergency">{ &safety.emergency }</p>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct HelpProps {
+    pub content: Rc<Content>,
+    pub resources: Rc<Vec<Resource>>,
+}
+
+/// The discreet, always-available "Need help now?" disclosure.
+#[function_component(Help)]
+pub fn help(props: &HelpProps) -> Html {
+    let open = use_state(|| false);
+    let safety = &props.content.safety;
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    html! {
+        <div class="help">
+            <button type="button" class="help-button" part="help-button"
+                aria-expanded={open.to_string()} aria-controls="eiw-help" onclick={toggle}>
+                { &safety.help_button }
+            </button>
+            <div id="eiw-help" class="card help-panel" part="help-panel" hidden={!*open}>
+                <h2 class="title">{ &safety.help_title }</h2>
+                <p>{ &safety.help_intro }</p>
+                <p class="emergency">{ &safety.emergency }</p>
+                <ResourceList content={props.content.clone()} resources={props.resources.clone()} level={3} />
+            </div>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::host_of;
+
+    #[test]
+    fn hosts() {
+        assert_eq!(host_of("https://www.thehotline.org"), "thehotline.org");
+        assert_eq!(host_of("https://988lifeline.org/x"), "988lifeline.org");
+        assert_eq!(host_of("odd"), "odd");
+    }
+}
