@@ -196,6 +196,7 @@ async fn results_show_score_chart_areas_and_cta() {
         resources: Rc::new(Vec::new()),
         cta_href: Some("#book".into()),
         cta_label: None,
+        cta_phone: Some("+1 555-0100".into()),
         on_retake: Callback::noop(),
         on_event,
     };
@@ -231,6 +232,9 @@ async fn results_show_score_chart_areas_and_cta() {
         "results-title"
     );
 
+    let phone = q(&shadow, ".cta-phone a").unwrap();
+    assert_eq!(phone.get_attribute("href").as_deref(), Some("tel:+15550100"));
+    assert_eq!(phone.text_content().as_deref(), Some("Or call +1 555-0100"));
     q(&shadow, ".cta a").unwrap().click();
     assert!(log.borrow().contains(&HostEvent::Cta {
         href: "#book".into()

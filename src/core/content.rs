@@ -87,6 +87,7 @@ pub struct Ui {
     pub not_diagnosis: String,
     pub cta_text: String,
     pub cta_label: String,
+    pub cta_phone: String,
     pub retake: String,
     pub print: String,
     pub faq_title: String,
@@ -95,6 +96,7 @@ pub struct Ui {
     pub remember_hint: String,
     pub forget: String,
     pub resumed: String,
+    pub loading: String,
 }
 
 /// The unscored safety statement and everything shown around it.
@@ -200,7 +202,8 @@ pub enum ContentError {
 }
 
 /// Placeholders each template must contain, so no language can drop a number by mistake.
-const REQUIRED_PLACEHOLDERS: [(&str, &[&str]); 9] = [
+const REQUIRED_PLACEHOLDERS: [(&str, &[&str]); 10] = [
+    ("cta_phone", &["phone"]),
     ("facts", &["count"]),
     ("progress", &["n", "total"]),
     ("score_value", &["score"]),
@@ -415,6 +418,7 @@ impl Ui {
             ("not_diagnosis", &self.not_diagnosis),
             ("cta_text", &self.cta_text),
             ("cta_label", &self.cta_label),
+            ("cta_phone", &self.cta_phone),
             ("retake", &self.retake),
             ("print", &self.print),
             ("faq_title", &self.faq_title),
@@ -424,6 +428,7 @@ impl Ui {
             ("remember_hint", &self.remember_hint),
             ("forget", &self.forget),
             ("resumed", &self.resumed),
+            ("loading", &self.loading),
         ]
         .into_iter()
         .map(|(k, v)| (k, v.as_str()))

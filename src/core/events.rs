@@ -5,12 +5,24 @@
 
 use serde_json::json;
 
+/// The scores a publisher may opt in to receive (`share-score`): results, not answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedScores {
+    pub score: Option<u8>,
+    /// Dimension id → 0–100, or `None` when not scored.
+    pub dimensions: Vec<(&'static str, Option<u8>)>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum HostEvent {
     Ready,
     Start,
     Step { index: usize, total: usize },
-    Complete { band: Option<&'static str> },
+    /// `scores` only when the publisher set `share-score`; answers are never included.
+    Complete {
+        band: Option<&'static str>,
+        scores: Option<SharedScores>,
+    },
     FaqToggle { slug: String, open: bool },
     Cta { href: String },
 }
@@ -33,7 +45,18 @@ impl HostEvent {
         match self {
             HostEvent::Ready | HostEvent::Start => json!({}),
             HostEvent::Step { index, total } => json!({ "index": index, "total": total }),
-            HostEvent::Complete { band } => json!({ "band": band }),
+            HostEvent::Complete { band, scores: None } => json!({ "band": band }),
+            HostEvent::Complete {
+                band,
+                scores: Some(shared),
+            } => {
+                let dimensions: serde_json::Map<String, serde_json::Value> = shared
+                    .dimensions
+                    .iter()
+                    .map(|(id, score)| ((*id).to_owned(), json!(score)))
+                    .collect();
+                json!({ "band": band, "score": shared.score, "dimensions": dimensions })
+            }
             HostEvent::FaqToggle { slug, open } => json!({ "slug": slug, "open": open }),
             HostEvent::Cta { href } => json!({ "href": href }),
         }
@@ -57,10 +80,16 @@ mod tests {
             r#"{"index":3,"total":20}"#
         );
         assert_eq!(
-            HostEvent::Complete { band: Some("grow") }
-                .detail()
-                .to_string(),
+            HostEvent::Complete { band: Some("grow"), scores: None }.detail().to_string(),
             r#"{"band":"grow"}"#
+        );
+        let shared = SharedScores {
+            score: Some(57),
+            dimensions: vec![("communication", Some(63)), ("trust", None)],
+        };
+        assert_eq!(
+            HostEvent::Complete { band: Some("grow"), scores: Some(shared) }.detail().to_string(),
+            r#"{"band":"grow","dimensions":{"communication":63,"trust":null},"score":57}"#
         );
     }
 }

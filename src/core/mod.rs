@@ -3,6 +3,7 @@
 //! Nothing here touches the browser (no `web-sys`), so all of it is tested natively with
 //! `cargo test`. The UI and embed layers only render and wire what this module decides.
 
+pub mod config;
 pub mod content;
 pub mod events;
 pub mod faq_html;

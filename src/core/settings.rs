@@ -5,7 +5,6 @@
 
 use thiserror::Error;
 
-use super::content::builtin_languages;
 use super::locale::{choose, Locale};
 use super::rich_text::is_safe_href;
 
@@ -24,6 +23,8 @@ pub struct Attributes {
     pub cta_label: Option<String>,
     pub quick_exit_href: Option<String>,
     pub region: Option<String>,
+    /// Present (any value but "false"): `ei-complete` also carries the score.
+    pub share_score: Option<String>,
     /// The host page's URL fragment, for FAQ deep links.
     pub page_hash: Option<String>,
 }
@@ -40,6 +41,10 @@ pub struct Settings {
     pub faq_heading_level: u8,
     pub cta_href: Option<String>,
     pub cta_label: Option<String>,
+    /// A phone number shown under the call to action, from the JSON configuration.
+    pub cta_phone: Option<String>,
+    /// Add the overall and per-dimension scores (never answers) to `ei-complete`.
+    pub share_score: bool,
     /// Where Quick exit sends the visitor (`location.replace`, so Back does not return).
     pub quick_exit_href: String,
     /// The publisher's region for crisis resources (ISO 3166 alpha-2), if set.
@@ -62,6 +67,8 @@ impl Default for Settings {
             faq_heading_level: 3,
             cta_href: None,
             cta_label: None,
+            cta_phone: None,
+            share_score: false,
             quick_exit_href: DEFAULT_QUICK_EXIT.to_owned(),
             region: None,
             faq_deep_link: None,
@@ -102,12 +109,27 @@ pub const DEFAULT_QUICK_EXIT: &str = "https://www.google.com/search?q=weather";
 /// The prefix every console message carries, so publishers can find ours.
 pub const LOG_PREFIX: &str = "emotional-intimacy-widget";
 
-pub fn from_attributes(a: &Attributes) -> (Settings, Vec<SettingsError>) {
+impl SettingsError {
+    /// The attribute the problem is about, for the message's path.
+    pub fn attribute(&self) -> &'static str {
+        match self {
+            SettingsError::UnknownSection { .. } | SettingsError::NoSection { .. } => "sections",
+            SettingsError::FaqMode { .. } => "faq-mode",
+            SettingsError::HeadingLevel { .. } => "faq-heading-level",
+            SettingsError::CtaHref { .. } => "cta-href",
+            SettingsError::QuickExitHref { .. } => "quick-exit-href",
+            SettingsError::Region { .. } => "region",
+            SettingsError::Lang { .. } => "lang",
+        }
+    }
+}
+
+/// Reads the attributes; `available` lists the language codes that can be shown.
+pub fn from_attributes(a: &Attributes, available: &[&str]) -> (Settings, Vec<SettingsError>) {
     let mut problems = Vec::new();
     let mut s = Settings::default();
-    let available: Vec<&str> = builtin_languages().collect();
 
-    s.locale = choose(a.lang.as_deref(), a.page_lang.as_deref(), &available);
+    s.locale = choose(a.lang.as_deref(), a.page_lang.as_deref(), available);
     if let Some(lang) = a.lang.as_deref().filter(|l| !l.trim().is_empty()) {
         let matched = Locale::parse(lang).is_some_and(|l| l.language == s.locale.language);
         if !matched {
@@ -152,10 +174,12 @@ pub fn from_attributes(a: &Attributes) -> (Settings, Vec<SettingsError>) {
         }),
     }
 
-    s.faq_schema = a
-        .faq_schema
-        .as_deref()
-        .is_some_and(|v| !v.trim().eq_ignore_ascii_case("false"));
+    let flag = |v: &Option<String>| {
+        v.as_deref()
+            .is_some_and(|v| !v.trim().eq_ignore_ascii_case("false"))
+    };
+    s.faq_schema = flag(&a.faq_schema);
+    s.share_score = flag(&a.share_score);
 
     if let Some(value) = a.faq_heading_level.as_deref() {
         match value.trim().parse::<u8>() {
@@ -223,6 +247,10 @@ mod tests {
 
     fn attrs() -> Attributes {
         Attributes::default()
+    }
+
+    fn from_attributes(a: &Attributes) -> (Settings, Vec<SettingsError>) {
+        super::from_attributes(a, &["en"])
     }
 
     #[test]

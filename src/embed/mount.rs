@@ -5,11 +5,10 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot};
 use yew::{AppHandle, Callback, Renderer};
 
-use crate::core::content::builtin;
+use crate::core::config::{resolve, Problem, Resolved, Severity};
 use crate::core::faq_html::json_ld;
 use crate::core::progress::StoreOp;
-use crate::core::resources;
-use crate::core::settings::{from_attributes, Attributes, LOG_PREFIX};
+use crate::core::settings::{Attributes, LOG_PREFIX};
 use crate::embed::events::{dispatch, ensure_faq_schema};
 use crate::embed::storage;
 use crate::ui::app::{App, AppProps, HostServices};
@@ -70,14 +69,33 @@ fn read_attributes(host: &Element) -> Attributes {
         cta_href: attribute(host, "cta-href"),
         cta_label: attribute(host, "cta-label"),
         quick_exit_href: attribute(host, "quick-exit-href"),
+        share_score: attribute(host, "share-score"),
         region: attribute(host, "region"),
         page_hash: window.and_then(|w| w.location().hash().ok()),
     }
 }
 
+/// Logs the publisher's mistakes once per mount: errors together, warnings together.
+fn log_problems(problems: &[Problem]) {
+    for (severity, log) in [
+        (Severity::Error, web_sys::console::error_1 as fn(&JsValue)),
+        (Severity::Warning, web_sys::console::warn_1),
+    ] {
+        let lines: Vec<String> = problems
+            .iter()
+            .filter(|p| p.severity == severity)
+            .map(ToString::to_string)
+            .collect();
+        if !lines.is_empty() {
+            log(&JsValue::from_str(&lines.join("\n")));
+        }
+    }
+}
+
 /// Mounts a widget for `host` into `shadow` (created by the loader, open or closed).
+/// `config` is the publisher's JSON configuration, if any.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, shadow: ShadowRoot) -> Widget {
+pub fn mount(host: HtmlElement, shadow: ShadowRoot, config: Option<String>) -> Widget {
     let unmounted = Widget { app: None };
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return unmounted;
@@ -86,19 +104,20 @@ pub fn mount(host: HtmlElement, shadow: ShadowRoot) -> Widget {
         shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
     }
 
-    let (settings, problems) = from_attributes(&read_attributes(&host));
-    for problem in &problems {
-        log_error(&problem.to_string());
-    }
-    let content = match builtin(&settings.locale.language) {
-        Ok(content) => content,
-        Err(errors) => {
-            for e in errors {
-                log_error(&e.to_string());
-            }
+    let resolved = resolve(&read_attributes(&host), config.as_deref());
+    let Resolved {
+        settings,
+        content,
+        resources,
+        problems,
+    } = match resolved {
+        Ok(resolved) => resolved,
+        Err(problems) => {
+            log_problems(&problems);
             return unmounted;
         }
     };
+    log_problems(&problems);
 
     // A fresh root each time: re-inserting an element mounts a new app.
     while let Some(child) = shadow.first_child() {
@@ -114,17 +133,6 @@ pub fn mount(host: HtmlElement, shadow: ShadowRoot) -> Widget {
     if settings.faq_schema && settings.show_faq {
         ensure_faq_schema(&document, &json_ld(&content.faq));
     }
-
-    let resources = resources::builtin()
-        .map(|dir| {
-            let region = dir.region(
-                settings.region.as_deref(),
-                settings.locale.region.as_deref(),
-                &settings.locale.language,
-            );
-            dir.select(region.as_deref())
-        })
-        .unwrap_or_default();
 
     let key = storage::key(&host.id());
     let storage_available = storage::available();

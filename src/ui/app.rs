@@ -69,6 +69,8 @@ pub fn app(props: &AppProps) -> Html {
                     content={content.clone()}
                     cta_href={settings.cta_href.clone()}
                     cta_label={settings.cta_label.clone()}
+                    cta_phone={settings.cta_phone.clone()}
+                    share_score={settings.share_score}
                     resources={resources.clone()}
                     storage_available={host.storage_available}
                     saved={host.saved.clone()}

@@ -7,8 +7,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::core::content::Content;
-use crate::core::events::HostEvent;
+use crate::core::content::{Content, DIMENSION_IDS};
+use crate::core::events::{HostEvent, SharedScores};
 use crate::core::progress::{decode, encode, StoreOp};
 use crate::core::resources::Resource;
 use crate::core::scoring::{safety_concern, score, Response};
@@ -23,6 +23,9 @@ pub struct QuizProps {
     pub content: Rc<Content>,
     pub cta_href: Option<String>,
     pub cta_label: Option<String>,
+    pub cta_phone: Option<String>,
+    /// Add scores (never answers) to `ei-complete`.
+    pub share_score: bool,
     pub resources: Rc<Vec<Resource>>,
     /// Whether this browser lets us store anything at all; if not, the option is hidden.
     pub storage_available: bool,
@@ -64,12 +67,22 @@ pub fn quiz(props: &QuizProps) -> Html {
         let questions = questions.clone();
         let responses = state.responses.clone();
         let total = state.total();
+        let share = props.share_score;
         use_effect_with(state.step, move |step| match *step {
             Step::Question(index) => on_event.emit(HostEvent::Step { index, total }),
             Step::Results => {
                 let report = score(&content, &questions, &responses);
+                let scores = share.then(|| SharedScores {
+                    score: report.overall.map(|s| s.percent),
+                    dimensions: DIMENSION_IDS
+                        .iter()
+                        .zip(&report.dimensions)
+                        .map(|(id, s)| (*id, s.map(|s| s.percent)))
+                        .collect(),
+                });
                 on_event.emit(HostEvent::Complete {
                     band: report.overall.map(|s| s.band.id()),
+                    scores,
                 });
             }
             Step::Intro => {}
@@ -178,6 +191,7 @@ pub fn quiz(props: &QuizProps) -> Html {
                     resources={props.resources.clone()}
                     cta_href={props.cta_href.clone()}
                     cta_label={props.cta_label.clone()}
+                    cta_phone={props.cta_phone.clone()}
                     on_retake={dispatch.reform(|_| Action::Retake)}
                     on_event={props.on_event.clone()}
                 />

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use crate::core::config::phone_digits;
 use crate::core::content::{BandText, Content};
 use crate::core::events::HostEvent;
 use crate::core::resources::Resource;
@@ -22,6 +23,7 @@ pub struct ResultsProps {
     pub resources: Rc<Vec<Resource>>,
     pub cta_href: Option<String>,
     pub cta_label: Option<String>,
+    pub cta_phone: Option<String>,
     pub on_retake: Callback<()>,
     pub on_event: Callback<HostEvent>,
 }
@@ -130,6 +132,13 @@ pub fn results(props: &ResultsProps) -> Html {
                 <div class="cta">
                     <p>{ &ui.cta_text }</p>
                     { for cta }
+                    if let Some(phone) = props.cta_phone.clone() {
+                        <p class="cta-phone">
+                            <a href={format!("tel:{}", phone_digits(&phone).unwrap_or_default())}>
+                                { fill(&ui.cta_phone, &[("phone", &phone)]) }
+                            </a>
+                        </p>
+                    }
                 </div>
             }
             <p class="disclaimer">{ &ui.not_diagnosis }</p>

@@ -1,0 +1,224 @@
+//! Publisher configuration: dozens of mistakes, each with the message a publisher reads.
+
+use super::*;
+
+fn run(config: &str) -> Resolved {
+    resolve(&Attributes::default(), Some(config)).expect("built-in content loads")
+}
+
+/// The messages of a configuration, as the console shows them.
+fn messages(config: &str) -> Vec<String> {
+    run(config).problems.iter().map(ToString::to_string).collect()
+}
+
+fn one(config: &str) -> String {
+    let m = messages(config);
+    assert_eq!(m.len(), 1, "{config}: {m:#?}");
+    m[0].clone()
+}
+
+const P: &str = "emotional-intimacy-widget: ";
+
+#[test]
+fn no_config_and_empty_object_are_fine() {
+    assert!(resolve(&Attributes::default(), None).unwrap().problems.is_empty());
+    assert!(messages("{}").is_empty());
+    assert!(messages("  ").is_empty());
+}
+
+#[test]
+fn bad_configs_each_explained() {
+    let cases: &[(&str, &str)] = &[
+        ("[1, 2]", "config: expected a JSON object { … }, found a list; the whole configuration is ignored"),
+        ("\"hi\"", "config: expected a JSON object { … }, found text; the whole configuration is ignored"),
+        (r#"{"ctaa": {}}"#, "config.ctaa: unknown key, ignored; did you mean `cta`?"),
+        (r#"{"stings": {}}"#, "config.stings: unknown key, ignored; did you mean `strings`?"),
+        (r#"{"zzz": 1}"#, "config.zzz: unknown key, ignored; known keys: strings, cta, faq, faq_merge, items, resources, languages"),
+        (r#"{"cta": "x"}"#, "config.cta: expected an object { … }, found text"),
+        (r#"{"cta": {"href": "javascript:alert(1)"}}"#, r#"config.cta.href: "javascript:alert(1)" is not an http(s) or tel: URL (or mailto: or a relative link); the button is hidden"#),
+        (r#"{"cta": {"href": 5}}"#, "config.cta.href: expected text, found a number"),
+        (r#"{"cta": {"label": ""}}"#, "config.cta.label: is empty; write the text visitors should see, or leave the key out"),
+        (r#"{"cta": {"phone": "call me"}}"#, r#"config.cta.phone: "call me" is not a phone number; use digits, spaces, dashes and an optional leading +"#),
+        (r#"{"cta": {"lable": "Book"}}"#, "config.cta.lable: unknown key, ignored; did you mean `label`?"),
+        (r#"{"faq": {}}"#, "config.faq: expected a list [ … ], found an object"),
+        (r#"{"faq": [1]}"#, "config.faq[0]: expected an object { … }, found a number"),
+        (r#"{"faq": [{"question": "Q?"}]}"#, "config.faq[0].answer: is missing; each entry needs an answer"),
+        (r#"{"faq": [{"answer": "A"}]}"#, "config.faq[0].question: is missing; each entry needs a question"),
+        (r#"{"faq": [{"question": "Q?", "answer": "A"}, {"question": "R?", "answer": "B"}, {"question": "S?", "answer": 3}]}"#, "config.faq[2].answer: expected text, found a number"),
+        (r#"{"faq": [{"question": "Q?", "answer": ["ok", false]}]}"#, "config.faq[0].answer[1]: expected text, found true/false"),
+        (r#"{"faq": [{"question": "Q?", "answer": "A", "slug": "Bad Slug"}]}"#, r#"config.faq[0].slug: "Bad Slug" must be lowercase letters, digits and hyphens, like "opening-hours""#),
+        (r#"{"faq": [{"question": "Q?", "answer": "A"}, {"question": "Q?", "answer": "B"}]}"#, r#"config.faq[1].slug: "q" is used twice; slugs must be unique"#),
+        (r#"{"faq": [{"question": "Q?", "answer": "A", "anwser": "B"}]}"#, "config.faq[0].anwser: unknown key, ignored; did you mean `answer`?"),
+        (r#"{"faq_merge": "merge"}"#, r#"config.faq_merge: expected "replace" or "append", found "merge"; replacing"#),
+        (r#"{"faq_merge": "append", "faq": [{"slug": "technology", "question": "Q?", "answer": "A"}]}"#, r#"config.faq[0].slug: "technology" is already used by a built-in entry; choose another slug"#),
+        (r#"{"strings": []}"#, "config.strings: expected an object { … }, found a list"),
+        (r#"{"strings": {"titel": "Hi"}}"#, "config.strings.titel: unknown key, ignored; did you mean `title`?"),
+        (r#"{"strings": {"title": 1}}"#, "config.strings.title: expected text, found a number"),
+        (r#"{"strings": {"progress": "Step {n}"}}"#, "config.strings.progress: must contain {total} (it is filled in by the widget); the default is used"),
+        (r#"{"strings": {"chart_row": "{name}"}}"#, "config.strings.chart_row: must contain {score} and {band} (it is filled in by the widget); the default is used"),
+        (r#"{"strings": {"scale": ["a", "b"]}}"#, "config.strings.scale: expected 5 labels (strongly disagree … strongly agree), found 2"),
+        (r#"{"strings": {"safety": {"call": "Phone"}}}"#, "config.strings.safety.call: must contain {number} (it is filled in by the widget); the default is used"),
+        (r#"{"strings": {"safety": {"itme": "x"}}}"#, "config.strings.safety.itme: unknown key, ignored; did you mean `item`?"),
+        (r#"{"items": []}"#, "config.items: expected an object { … }, found a list"),
+        (r#"{"items": {"comunication": ["x"]}}"#, "config.items.comunication: unknown key, ignored; did you mean `communication`?"),
+        (r#"{"items": {"trust": []}}"#, "config.items.trust: expected 1 to 3 statements, found 0"),
+        (r#"{"items": {"trust": "x"}}"#, "config.items.trust: expected a list [ … ], found text"),
+        (r#"{"items": {"trust": [{"reverse": true}]}}"#, "config.items.trust[0].text: is missing; every statement needs its text"),
+        (r#"{"items": {"trust": [{"text": "I trust them.", "reverse": "yes"}]}}"#, "config.items.trust[0].reverse: expected true or false, found text"),
+        (r#"{"items": {"trust": [7]}}"#, r#"config.items.trust[0]: expected text or { "text": …, "reverse": … }, found a number"#),
+        (r#"{"resources": {}}"#, "config.resources: expected a list [ … ], found an object"),
+        (r#"{"resources": [{"kind": "police", "name": "X", "phone": "112"}]}"#, r#"config.resources[0].kind: expected "violence", "crisis" or "directory""#),
+        (r#"{"resources": [{"kind": "crisis", "phone": "112"}]}"#, "config.resources[0].name: is missing; name the service"),
+        (r#"{"resources": [{"kind": "crisis", "name": "X"}]}"#, "config.resources[0]: needs at least a phone number, text number or website"),
+        (r#"{"resources": [{"kind": "crisis", "name": "X", "tel": "112", "url": "javascript:x"}]}"#, r#"config.resources[0].url: "javascript:x" is not an http(s) URL"#),
+        (r#"{"resources": [{"kind": "crisis", "name": "X", "tel": "abc", "url": "https://x.org"}]}"#, r#"config.resources[0].tel: "abc" is not a phone number"#),
+        (r#"{"languages": []}"#, "config.languages: expected an object { … }, found a list"),
+        (r#"{"languages": {"French": {}}}"#, r#"config.languages.French: the key must be a language code such as "fr" or "pt""#),
+    ];
+    for (config, expected) in cases {
+        assert_eq!(one(config), format!("{P}{expected}"), "config: {config}");
+    }
+}
+
+#[test]
+fn invalid_json_names_the_position() {
+    let m = one("{\"cta\": {\"label\": \"x\",}}");
+    assert!(m.starts_with(&format!("{P}config: is not valid JSON (")), "{m}");
+    assert!(m.contains("line 1 column"), "{m}");
+    assert!(m.contains("trailing commas"), "{m}");
+}
+
+#[test]
+fn every_problem_is_reported_and_the_rest_applies() {
+    let r = run(r#"{
+        "strings": {"title": "Our check-in", "start": 5, "intro": "First.\n\nSecond."},
+        "cta": {"label": "Book a call", "href": "javascript:x", "phone": "+1 555-0100"},
+        "faq": [{"question": "Hours?", "answer": "Nine to five."}, {"question": 1, "answer": "x"}],
+        "typo": true
+    }"#);
+    let m: Vec<String> = r.problems.iter().map(|p| p.path.clone()).collect();
+    assert_eq!(m, ["config.typo", "config.strings.start", "config.faq[1].question", "config.cta.href"]);
+    assert_eq!(r.problems[0].severity, Severity::Warning);
+    assert_eq!(r.problems[1].severity, Severity::Error);
+    assert_eq!(r.content.ui.title, "Our check-in");
+    assert_eq!(r.content.ui.start, "Start", "invalid value keeps the default");
+    assert_eq!(r.content.ui.intro, ["First.", "Second."]);
+    assert_eq!(r.settings.cta_label.as_deref(), Some("Book a call"));
+    assert_eq!(r.settings.cta_href, None);
+    assert_eq!(r.settings.cta_phone.as_deref(), Some("+1 555-0100"));
+    assert_eq!(r.content.faq.len(), 1);
+    assert_eq!(r.content.faq[0].slug, "hours");
+    assert!(r.content.validate().is_empty());
+}
+
+#[test]
+fn faq_append_and_items_override() {
+    let r = run(r#"{
+        "faq_merge": "append",
+        "faq": [{"slug": "fees", "question": "What does it cost?", "answer": ["A *free* first call.", "Then [see prices](/prices)."]}],
+        "items": {"affection": ["We hug often.", {"text": "Touch feels awkward between us.", "reverse": true}, "We say kind things."]}
+    }"#);
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert_eq!(r.content.faq.len(), 10);
+    assert_eq!(r.content.faq[9].slug, "fees");
+    let affection = &r.content.dimensions[9];
+    assert_eq!(affection.items.len(), 3);
+    assert!(affection.items[1].reverse);
+    assert_eq!(r.content.questions().len(), 22);
+}
+
+#[test]
+fn markup_in_strings_stays_text() {
+    let r = run(r#"{"strings": {"title": "<img src=x onerror=alert(1)>"}}"#);
+    assert_eq!(r.content.ui.title, "<img src=x onerror=alert(1)>");
+}
+
+#[test]
+fn attributes_win_over_config() {
+    let attributes = Attributes {
+        cta_href: Some("https://a.example".into()),
+        ..Attributes::default()
+    };
+    let r = resolve(&attributes, Some(r#"{"cta": {"href": "https://b.example", "label": "Hi"}}"#)).unwrap();
+    assert_eq!(r.settings.cta_href.as_deref(), Some("https://a.example"));
+    assert_eq!(r.settings.cta_label.as_deref(), Some("Hi"));
+}
+
+#[test]
+fn attribute_problems_share_the_format() {
+    let attributes = Attributes {
+        sections: Some("quizz".into()),
+        ..Attributes::default()
+    };
+    let r = resolve(&attributes, None).unwrap();
+    assert_eq!(
+        r.problems[0].to_string(),
+        format!("{P}sections=\"quizz\": unknown section \"quizz\"; use \"quiz\", \"faq\" or \"quiz faq\"")
+    );
+}
+
+#[test]
+fn custom_resources_replace_the_regional_list() {
+    let r = run(r#"{"resources": [
+        {"kind": "crisis", "name": "Samaritans Ireland", "phone": "116 123", "url": "https://www.samaritans.org"},
+        {"kind": "violence", "name": "Women's Aid", "phone": "1800 341 900", "sms": {"number": "50424", "keyword": "WAIDE"}}
+    ]}"#);
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert_eq!(r.resources.len(), 2);
+    assert_eq!(r.resources[0].name, "Women's Aid", "violence services first");
+    assert_eq!(r.resources[0].tel.as_deref(), Some("1800341900"));
+    assert_eq!(r.resources[1].tel_href().as_deref(), Some("tel:116123"));
+}
+
+#[test]
+fn a_custom_language_must_be_complete() {
+    let mut french = english_json();
+    french["lang"] = "fr".into();
+    french["ui"]["start"] = "Commencer".into();
+    let config = serde_json::json!({ "languages": { "fr": french.clone() } }).to_string();
+    let attributes = Attributes {
+        lang: Some("fr-CA".into()),
+        ..Attributes::default()
+    };
+    let r = resolve(&attributes, Some(&config)).unwrap();
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert_eq!(r.settings.locale.language, "fr");
+    assert_eq!(r.content.ui.start, "Commencer");
+
+    if let Some(ui) = french["ui"].as_object_mut() {
+        ui.remove("start");
+        ui.remove("back");
+    }
+    if let Some(dims) = french["dimensions"].as_array_mut() {
+        if let Some(d) = dims[2].as_object_mut() {
+            d.remove("tips");
+        }
+    }
+    let config = serde_json::json!({ "languages": { "fr": french } }).to_string();
+    let r = resolve(&attributes, Some(&config)).unwrap();
+    let paths: Vec<&str> = r.problems.iter().map(|p| p.path.as_str()).collect();
+    assert!(paths.contains(&"config.languages.fr.ui.start"), "{paths:?}");
+    assert!(paths.contains(&"config.languages.fr.ui.back"), "{paths:?}");
+    assert!(paths.contains(&"config.languages.fr.dimensions[2].tips"), "{paths:?}");
+    assert!(r.problems.iter().all(|p| p.message.contains("is missing") || p.path.starts_with("lang")));
+    assert_eq!(r.settings.locale.language, "en", "falls back to English");
+}
+
+#[test]
+fn typo_suggestions() {
+    assert_eq!(suggest("ctaa", &KEYS), Some("cta"));
+    assert_eq!(suggest("FAQ", &KEYS), Some("faq"));
+    assert_eq!(suggest("resorces", &KEYS), Some("resources"));
+    assert_eq!(suggest("colour", &KEYS), None);
+}
+
+#[test]
+fn phone_numbers_and_slugs() {
+    assert_eq!(phone_digits("+1 (555) 010-0100").as_deref(), Some("+15550100100"));
+    assert_eq!(phone_digits("116 123").as_deref(), Some("116123"));
+    assert_eq!(phone_digits("1+1"), None);
+    assert_eq!(phone_digits("5"), None);
+    assert_eq!(slugify("What's new, friend?"), "what-s-new-friend");
+    assert_eq!(slugify("¿Qué?"), "qu");
+    assert_eq!(slugify("???"), "entry-3");
+}
