@@ -38,42 +38,113 @@
     el.classList.add('fs-exclude', 'rr-block', 'ph-no-capture');
   }
 
+  // The publisher's JSON configuration: the `config` property if set, else a child
+  // <script type="application/json"> (data, never executed, so fine under any CSP).
+  function configText(el, s) {
+    if (s.config !== undefined) {
+      if (typeof s.config === 'string') return s.config;
+      try {
+        return JSON.stringify(s.config);
+      } catch (error) {
+        report('the config property could not be turned into JSON; it is ignored.', error);
+        return undefined;
+      }
+    }
+    var script = el.querySelector(':scope > script[type="application/json"]');
+    return script ? script.textContent : undefined;
+  }
+
   function define(glue) {
     if (customElements.get(TAG)) return;
     // Per-element state lives here, not on the element, where host scripts could read it.
     var state = new WeakMap();
 
-    class EmotionalIntimacyWidget extends HTMLElement {
-      connectedCallback() {
-        var s = state.get(this);
-        if (!s) {
-          mask(this);
-          // Closed by default so host-page scripts (e.g. session recorders) cannot read answers.
-          var mode = this.getAttribute('shadow') === 'open' ? 'open' : 'closed';
-          s = { shadow: this.attachShadow({ mode: mode }), widget: null };
-          state.set(this, s);
-        }
-        if (s.widget) return;
-        try {
-          s.widget = glue.mount(this, s.shadow);
-        } catch (error) {
-          report('failed to start.', error);
-        }
+    function stateOf(el) {
+      var s = state.get(el);
+      if (!s) {
+        s = { shadow: null, widget: null, config: undefined, pending: false };
+        state.set(el, s);
       }
+      return s;
+    }
 
-      disconnectedCallback() {
-        var s = state.get(this);
-        if (!s || !s.widget) return;
-        var widget = s.widget;
-        s.widget = null;
-        try {
-          widget.destroy();
-        } catch (error) {
-          report('failed to clean up.', error);
-        }
+    function unmount(s) {
+      if (!s.widget) return;
+      var widget = s.widget;
+      s.widget = null;
+      try {
+        widget.destroy();
+      } catch (error) {
+        report('failed to clean up.', error);
       }
     }
 
+    function mount(el, s) {
+      try {
+        s.widget = glue.mount(el, s.shadow, configText(el, s));
+      } catch (error) {
+        report('failed to start.', error);
+      }
+    }
+
+    // Several attribute changes in one task remount once.
+    function remount(el) {
+      var s = stateOf(el);
+      if (!s.widget || s.pending) return;
+      s.pending = true;
+      queueMicrotask(function () {
+        s.pending = false;
+        if (!s.widget || !el.isConnected) return;
+        unmount(s);
+        mount(el, s);
+      });
+    }
+
+    class EmotionalIntimacyWidget extends HTMLElement {
+      static get observedAttributes() {
+        // `theme` is not here: the stylesheet follows it without a remount.
+        return ['lang', 'sections', 'faq-mode', 'faq-schema', 'faq-heading-level', 'cta-href',
+          'cta-label', 'quick-exit-href', 'region', 'share-score'];
+      }
+
+      get config() {
+        return stateOf(this).config;
+      }
+
+      set config(value) {
+        stateOf(this).config = value;
+        remount(this);
+      }
+
+      connectedCallback() {
+        var s = stateOf(this);
+        if (!s.shadow) {
+          mask(this);
+          // Closed by default so host-page scripts (e.g. session recorders) cannot read answers.
+          var mode = this.getAttribute('shadow') === 'open' ? 'open' : 'closed';
+          s.shadow = this.attachShadow({ mode: mode });
+        }
+        if (!s.widget) mount(this, s);
+      }
+
+      disconnectedCallback() {
+        unmount(stateOf(this));
+      }
+
+      attributeChangedCallback(name, previous, value) {
+        if (previous !== value) remount(this);
+      }
+    }
+
+    // A `config` set before the element was upgraded is an own property shadowing the
+    // accessor: move it into our state.
+    document.querySelectorAll(TAG).forEach(function (el) {
+      if (Object.prototype.hasOwnProperty.call(el, 'config')) {
+        var value = el.config;
+        delete el.config;
+        stateOf(el).config = value;
+      }
+    });
     customElements.define(TAG, EmotionalIntimacyWidget);
   }
 })();

@@ -25,6 +25,8 @@ pub struct Attributes {
     pub region: Option<String>,
     /// Present (any value but "false"): `ei-complete` also carries the score.
     pub share_score: Option<String>,
+    /// `light`, `dark` or `auto`; the stylesheet applies it, this only checks it.
+    pub theme: Option<String>,
     /// The host page's URL fragment, for FAQ deep links.
     pub page_hash: Option<String>,
 }
@@ -93,6 +95,8 @@ pub enum SettingsError {
     CtaHref { value: String },
     #[error("quick-exit-href=\"{value}\": must be an http(s) URL of a neutral page; using {DEFAULT_QUICK_EXIT}")]
     QuickExitHref { value: String },
+    #[error("theme=\"{value}\": expected \"light\", \"dark\" or \"auto\"; following the visitor's system setting")]
+    Theme { value: String },
     #[error("region=\"{value}\": expected a two-letter country code such as \"US\" or \"GB\"")]
     Region { value: String },
     #[error("lang=\"{value}\": no such language here; available: {available}. Showing {shown}")]
@@ -119,6 +123,7 @@ impl SettingsError {
             SettingsError::CtaHref { .. } => "cta-href",
             SettingsError::QuickExitHref { .. } => "quick-exit-href",
             SettingsError::Region { .. } => "region",
+            SettingsError::Theme { .. } => "theme",
             SettingsError::Lang { .. } => "lang",
         }
     }
@@ -227,6 +232,14 @@ pub fn from_attributes(a: &Attributes, available: &[&str]) -> (Settings, Vec<Set
         } else {
             problems.push(SettingsError::Region {
                 value: region.to_owned(),
+            });
+        }
+    }
+
+    if let Some(theme) = a.theme.as_deref() {
+        if !matches!(theme.trim(), "light" | "dark" | "auto" | "") {
+            problems.push(SettingsError::Theme {
+                value: theme.to_owned(),
             });
         }
     }
