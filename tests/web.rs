@@ -77,7 +77,7 @@ fn recorder() -> (Callback<HostEvent>, Rc<RefCell<Vec<HostEvent>>>) {
 async fn mount_renders_into_a_shadow_root_with_an_adopted_stylesheet() {
     let (host, shadow, _) = shadow_host();
     host.set_attribute("sections", "quiz").unwrap();
-    let widget = eiw::mount(host.clone(), shadow.clone());
+    let widget = eiw::mount(host.clone(), shadow.clone(), None);
     scheduler::flush().await;
 
     assert!(q(&shadow, ".eiw .quiz").is_some(), "quiz rendered");
@@ -233,7 +233,10 @@ async fn results_show_score_chart_areas_and_cta() {
     );
 
     let phone = q(&shadow, ".cta-phone a").unwrap();
-    assert_eq!(phone.get_attribute("href").as_deref(), Some("tel:+15550100"));
+    assert_eq!(
+        phone.get_attribute("href").as_deref(),
+        Some("tel:+15550100")
+    );
     assert_eq!(phone.text_content().as_deref(), Some("Or call +1 555-0100"));
     q(&shadow, ".cta a").unwrap().click();
     assert!(log.borrow().contains(&HostEvent::Cta {

@@ -48,7 +48,15 @@ pub struct Resolved {
 }
 
 /// The top-level keys of the configuration.
-pub const KEYS: [&str; 7] = ["strings", "cta", "faq", "faq_merge", "items", "resources", "languages"];
+pub const KEYS: [&str; 7] = [
+    "strings",
+    "cta",
+    "faq",
+    "faq_merge",
+    "items",
+    "resources",
+    "languages",
+];
 const CTA_KEYS: [&str; 3] = ["label", "href", "phone"];
 const FAQ_KEYS: [&str; 3] = ["slug", "question", "answer"];
 const ITEM_KEYS: [&str; 2] = ["text", "reverse"];
@@ -79,7 +87,10 @@ impl Report {
             let hint = suggest(key, known)
                 .map(|s| format!("; did you mean `{s}`?"))
                 .unwrap_or_else(|| format!("; known keys: {}", known.join(", ")));
-            self.warn(&format!("{path}.{key}"), format!("unknown key, ignored{hint}"));
+            self.warn(
+                &format!("{path}.{key}"),
+                format!("unknown key, ignored{hint}"),
+            );
         }
     }
 
@@ -87,7 +98,10 @@ impl Report {
         match value {
             Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
             Value::String(_) => {
-                self.error(path, "is empty; write the text visitors should see, or leave the key out");
+                self.error(
+                    path,
+                    "is empty; write the text visitors should see, or leave the key out",
+                );
                 None
             }
             other => {
@@ -101,7 +115,10 @@ impl Report {
         match value {
             Value::Object(map) => Some(map),
             other => {
-                self.error(path, format!("expected an object {{ … }}, found {}", kind_of(other)));
+                self.error(
+                    path,
+                    format!("expected an object {{ … }}, found {}", kind_of(other)),
+                );
                 None
             }
         }
@@ -111,7 +128,10 @@ impl Report {
         match value {
             Value::Array(list) => Some(list),
             other => {
-                self.error(path, format!("expected a list [ … ], found {}", kind_of(other)));
+                self.error(
+                    path,
+                    format!("expected a list [ … ], found {}", kind_of(other)),
+                );
                 None
             }
         }
@@ -277,7 +297,13 @@ pub fn resolve(attributes: &Attributes, config: Option<&str>) -> Result<Resolved
         Some(Value::String(s)) if s == "replace" => false,
         Some(Value::String(s)) if s == "append" => true,
         Some(other) => {
-            report.error("config.faq_merge", format!("expected \"replace\" or \"append\", found {}; replacing", describe(other)));
+            report.error(
+                "config.faq_merge",
+                format!(
+                    "expected \"replace\" or \"append\", found {}; replacing",
+                    describe(other)
+                ),
+            );
             false
         }
     };
@@ -287,7 +313,13 @@ pub fn resolve(attributes: &Attributes, config: Option<&str>) -> Result<Resolved
                 let taken: Vec<String> = content.faq.iter().map(|e| e.slug.clone()).collect();
                 for (i, e) in entries.into_iter().enumerate() {
                     if taken.contains(&e.slug) {
-                        report.error(&format!("config.faq[{i}].slug"), format!("\"{}\" is already used by a built-in entry; choose another slug", e.slug));
+                        report.error(
+                            &format!("config.faq[{i}].slug"),
+                            format!(
+                                "\"{}\" is already used by a built-in entry; choose another slug",
+                                e.slug
+                            ),
+                        );
                     } else {
                         content.faq.push(e);
                     }
@@ -360,7 +392,13 @@ fn apply_strings(report: &mut Report, value: &Value, content: &mut Content) {
                         .collect();
                     match labels {
                         Some(l) if l.len() == 5 => content.scale = l,
-                        Some(l) => report.error(&path, format!("expected 5 labels (strongly disagree … strongly agree), found {}", l.len())),
+                        Some(l) => report.error(
+                            &path,
+                            format!(
+                                "expected 5 labels (strongly disagree … strongly agree), found {}",
+                                l.len()
+                            ),
+                        ),
                         None => {}
                     }
                 }
@@ -394,8 +432,16 @@ fn apply_strings(report: &mut Report, value: &Value, content: &mut Content) {
 /// A replacement template must keep the placeholders of the one it replaces.
 fn template_ok(report: &mut Report, path: &str, key: &str, content: &Content, text: &str) -> bool {
     let current = match key.strip_prefix("safety.") {
-        Some(k) => content.safety.texts().find(|(n, _)| *n == k).map(|(_, t)| t.to_owned()),
-        None => content.ui.texts().find(|(n, _)| *n == key).map(|(_, t)| t.to_owned()),
+        Some(k) => content
+            .safety
+            .texts()
+            .find(|(n, _)| *n == k)
+            .map(|(_, t)| t.to_owned()),
+        None => content
+            .ui
+            .texts()
+            .find(|(n, _)| *n == key)
+            .map(|(_, t)| t.to_owned()),
     };
     let needed: Vec<String> = current
         .as_deref()
@@ -405,12 +451,21 @@ fn template_ok(report: &mut Report, path: &str, key: &str, content: &Content, te
         .map(str::to_owned)
         .collect();
     let has = placeholders(text);
-    let missing: Vec<String> = needed.into_iter().filter(|p| !has.contains(&p.as_str())).collect();
+    let missing: Vec<String> = needed
+        .into_iter()
+        .filter(|p| !has.contains(&p.as_str()))
+        .collect();
     if missing.is_empty() {
         true
     } else {
         let list: Vec<String> = missing.iter().map(|m| format!("{{{m}}}")).collect();
-        report.error(path, format!("must contain {} (it is filled in by the widget); the default is used", list.join(" and ")));
+        report.error(
+            path,
+            format!(
+                "must contain {} (it is filled in by the widget); the default is used",
+                list.join(" and ")
+            ),
+        );
         false
     }
 }
@@ -499,7 +554,10 @@ fn apply_items(report: &mut Report, value: &Value, content: &mut Content) {
             continue;
         };
         if !(1..=3).contains(&list.len()) {
-            report.error(&path, format!("expected 1 to 3 statements, found {}", list.len()));
+            report.error(
+                &path,
+                format!("expected 1 to 3 statements, found {}", list.len()),
+            );
             continue;
         }
         let items: Option<Vec<Item>> = list
@@ -508,13 +566,19 @@ fn apply_items(report: &mut Report, value: &Value, content: &mut Content) {
             .map(|(i, v)| {
                 let p = format!("{path}[{i}]");
                 match v {
-                    Value::String(_) => report.text(&p, v).map(|text| Item { text, reverse: false }),
+                    Value::String(_) => report.text(&p, v).map(|text| Item {
+                        text,
+                        reverse: false,
+                    }),
                     Value::Object(m) => {
                         report.unknown_keys(&p, m, &ITEM_KEYS);
                         let text = match m.get("text") {
                             Some(t) => report.text(&format!("{p}.text"), t),
                             None => {
-                                report.error(&format!("{p}.text"), "is missing; every statement needs its text");
+                                report.error(
+                                    &format!("{p}.text"),
+                                    "is missing; every statement needs its text",
+                                );
                                 None
                             }
                         };
@@ -522,14 +586,24 @@ fn apply_items(report: &mut Report, value: &Value, content: &mut Content) {
                             None => Some(false),
                             Some(Value::Bool(b)) => Some(*b),
                             Some(other) => {
-                                report.error(&format!("{p}.reverse"), format!("expected true or false, found {}", kind_of(other)));
+                                report.error(
+                                    &format!("{p}.reverse"),
+                                    format!("expected true or false, found {}", kind_of(other)),
+                                );
                                 None
                             }
                         };
-                        text.zip(reverse).map(|(text, reverse)| Item { text, reverse })
+                        text.zip(reverse)
+                            .map(|(text, reverse)| Item { text, reverse })
                     }
                     other => {
-                        report.error(&p, format!("expected text or {{ \"text\": …, \"reverse\": … }}, found {}", kind_of(other)));
+                        report.error(
+                            &p,
+                            format!(
+                                "expected text or {{ \"text\": …, \"reverse\": … }}, found {}",
+                                kind_of(other)
+                            ),
+                        );
                         None
                     }
                 }
@@ -554,14 +628,20 @@ fn faq_entries(report: &mut Report, value: &Value) -> Option<Vec<FaqEntry>> {
         let question = match map.get("question") {
             Some(q) => report.text(&format!("{path}.question"), q),
             None => {
-                report.error(&format!("{path}.question"), "is missing; each entry needs a question");
+                report.error(
+                    &format!("{path}.question"),
+                    "is missing; each entry needs a question",
+                );
                 None
             }
         };
         let answer = match map.get("answer") {
             Some(a) => report.paragraphs(&format!("{path}.answer"), a),
             None => {
-                report.error(&format!("{path}.answer"), "is missing; each entry needs an answer");
+                report.error(
+                    &format!("{path}.answer"),
+                    "is missing; each entry needs an answer",
+                );
                 None
             }
         };
@@ -569,24 +649,39 @@ fn faq_entries(report: &mut Report, value: &Value) -> Option<Vec<FaqEntry>> {
             None => question.as_deref().map(slugify),
             Some(Value::String(s)) if is_slug(s) => Some(s.clone()),
             Some(other) => {
-                report.error(&format!("{path}.slug"), format!("{} must be lowercase letters, digits and hyphens, like \"opening-hours\"", describe(other)));
+                report.error(
+                    &format!("{path}.slug"),
+                    format!(
+                        "{} must be lowercase letters, digits and hyphens, like \"opening-hours\"",
+                        describe(other)
+                    ),
+                );
                 None
             }
         };
         if let (Some(question), Some(answer), Some(slug)) = (question, answer, slug) {
             if slugs.contains(&slug) {
-                report.error(&format!("{path}.slug"), format!("\"{slug}\" is used twice; slugs must be unique"));
+                report.error(
+                    &format!("{path}.slug"),
+                    format!("\"{slug}\" is used twice; slugs must be unique"),
+                );
                 continue;
             }
             slugs.push(slug.clone());
-            entries.push(FaqEntry { slug, question, answer });
+            entries.push(FaqEntry {
+                slug,
+                question,
+                answer,
+            });
         }
     }
     Some(entries)
 }
 
 fn is_slug(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// "What's new?" → "what-s-new"; non-ASCII questions get a stable hash-free fallback.
@@ -646,7 +741,10 @@ pub fn phone_digits(phone: &str) -> Option<String> {
         .chars()
         .enumerate()
         .all(|(i, c)| c.is_ascii_digit() || " -().".contains(c) || (c == '+' && i == 0));
-    let digits: String = trimmed.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+    let digits: String = trimmed
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
     (ok && digits.chars().filter(char::is_ascii_digit).count() >= 2).then_some(digits)
 }
 
@@ -664,7 +762,10 @@ fn custom_resources(report: &mut Report, value: &Value) -> Option<Vec<Resource>>
             Some("crisis") => Some(Kind::Crisis),
             Some("directory") => Some(Kind::Directory),
             _ => {
-                report.error(&format!("{path}.kind"), "expected \"violence\", \"crisis\" or \"directory\"");
+                report.error(
+                    &format!("{path}.kind"),
+                    "expected \"violence\", \"crisis\" or \"directory\"",
+                );
                 None
             }
         };
@@ -675,39 +776,69 @@ fn custom_resources(report: &mut Report, value: &Value) -> Option<Vec<Resource>>
                 None
             }
         };
-        let phone = map.get("phone").and_then(|p| report.text(&format!("{path}.phone"), p));
+        let phone = map
+            .get("phone")
+            .and_then(|p| report.text(&format!("{path}.phone"), p));
         let tel = match map.get("tel").or(map.get("phone")) {
             None => None,
             Some(v) => match v.as_str().and_then(phone_digits) {
                 Some(d) => Some(d),
                 None => {
-                    report.error(&format!("{path}.tel"), format!("{} is not a phone number", describe(v)));
+                    report.error(
+                        &format!("{path}.tel"),
+                        format!("{} is not a phone number", describe(v)),
+                    );
                     None
                 }
             },
         };
-        let url = map.get("url").and_then(|u| report.text(&format!("{path}.url"), u)).filter(|u| {
-            let ok = is_safe_href(u) && u.starts_with("http");
-            if !ok {
-                report.error(&format!("{path}.url"), format!("\"{u}\" is not an http(s) URL"));
-            }
-            ok
-        });
+        let url = map
+            .get("url")
+            .and_then(|u| report.text(&format!("{path}.url"), u))
+            .filter(|u| {
+                let ok = is_safe_href(u) && u.starts_with("http");
+                if !ok {
+                    report.error(
+                        &format!("{path}.url"),
+                        format!("\"{u}\" is not an http(s) URL"),
+                    );
+                }
+                ok
+            });
         let sms = map.get("sms").and_then(|s| {
             let m = report.object(&format!("{path}.sms"), s)?;
-            let number = m.get("number").and_then(Value::as_str).and_then(phone_digits);
+            let number = m
+                .get("number")
+                .and_then(Value::as_str)
+                .and_then(phone_digits);
             let keyword = m.get("keyword").and_then(Value::as_str).map(str::to_owned);
             if number.is_none() || keyword.is_none() {
-                report.error(&format!("{path}.sms"), "expected { \"number\": \"88788\", \"keyword\": \"START\" }");
+                report.error(
+                    &format!("{path}.sms"),
+                    "expected { \"number\": \"88788\", \"keyword\": \"START\" }",
+                );
             }
-            Some(Sms { number: number?, keyword: keyword? })
+            Some(Sms {
+                number: number?,
+                keyword: keyword?,
+            })
         });
         if let (Some(kind), Some(name)) = (kind, name) {
             if tel.is_none() && url.is_none() && sms.is_none() {
-                report.error(&path, "needs at least a phone number, text number or website");
+                report.error(
+                    &path,
+                    "needs at least a phone number, text number or website",
+                );
                 continue;
             }
-            out.push(Resource { kind, name, phone: phone.or(tel.clone()), tel, sms, url });
+            out.push(Resource {
+                kind,
+                name,
+                phone: phone.or(tel.clone()),
+                tel,
+                sms,
+                url,
+            });
         }
     }
     if out.is_empty() {
@@ -726,19 +857,27 @@ fn custom_languages(report: &mut Report, value: &Value) -> Vec<(String, Rc<Conte
     let mut out = Vec::new();
     for (code, v) in map {
         let path = format!("config.languages.{code}");
-        let valid_code = code.len() >= 2 && code.len() <= 3 && code.chars().all(|c| c.is_ascii_lowercase());
+        let valid_code =
+            code.len() >= 2 && code.len() <= 3 && code.chars().all(|c| c.is_ascii_lowercase());
         if !valid_code {
-            report.error(&path, "the key must be a language code such as \"fr\" or \"pt\"");
+            report.error(
+                &path,
+                "the key must be a language code such as \"fr\" or \"pt\"",
+            );
             continue;
         }
         let mut candidate = v.clone();
         if let Value::Object(m) = &mut candidate {
-            m.entry("lang").or_insert_with(|| Value::String(code.clone()));
+            m.entry("lang")
+                .or_insert_with(|| Value::String(code.clone()));
         }
         let missing = missing_keys(&english, &candidate, &path);
         if !missing.is_empty() {
             for key in &missing {
-                report.error(key, "is missing; a language needs every text the English file has");
+                report.error(
+                    key,
+                    "is missing; a language needs every text the English file has",
+                );
             }
             continue;
         }
@@ -759,5 +898,7 @@ fn custom_languages(report: &mut Report, value: &Value) -> Vec<(String, Rc<Conte
     out
 }
 
+#[cfg(test)]
+mod docs_test;
 #[cfg(test)]
 mod tests;

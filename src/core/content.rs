@@ -28,6 +28,8 @@ pub const DIMENSION_IDS: [&str; 10] = [
 pub struct Content {
     pub lang: String,
     pub dir: Direction,
+    /// The ten digits 0–9 as this language writes them (Arabic: ٠١٢٣٤٥٦٧٨٩).
+    pub digits: String,
     pub ui: Ui,
     /// The five answer labels, from "Strongly disagree" (1) to "Strongly agree" (5).
     pub scale: Vec<String>,
@@ -42,6 +44,12 @@ pub struct Content {
 pub enum Direction {
     Ltr,
     Rtl,
+}
+
+impl Content {
+    pub fn direction_is_rtl(&self) -> bool {
+        self.dir == Direction::Rtl
+    }
 }
 
 impl Direction {
@@ -184,6 +192,8 @@ pub enum ContentError {
     Empty { path: String },
     #[error("{path}: the template must contain {{{placeholder}}}")]
     MissingPlaceholder { path: String, placeholder: String },
+    #[error("digits: expected the ten digits 0 to 9 in order, found {found} characters")]
+    Digits { found: usize },
     #[error("scale: expected exactly 5 answer labels (strongly disagree … strongly agree), found {found}")]
     ScaleLength { found: usize },
     #[error("dimensions: expected the ten dimensions {expected:?} in this order, found {found:?}")]
@@ -298,6 +308,11 @@ impl Content {
                 }
             }
         }
+        if self.digits.chars().count() != 10 {
+            problems.push(ContentError::Digits {
+                found: self.digits.chars().count(),
+            });
+        }
         if self.scale.len() != 5 {
             problems.push(ContentError::ScaleLength {
                 found: self.scale.len(),
@@ -364,6 +379,19 @@ impl Content {
                     .enumerate()
                     .filter(move |(_, d)| item < d.items.len())
                     .map(move |(dimension, _)| QuestionRef::Item { dimension, item })
+            })
+            .collect()
+    }
+
+    /// A number written with this language's digits.
+    pub fn number(&self, n: impl std::fmt::Display) -> String {
+        let digits: Vec<char> = self.digits.chars().collect();
+        n.to_string()
+            .chars()
+            .map(|c| {
+                c.to_digit(10)
+                    .and_then(|d| digits.get(d as usize).copied())
+                    .unwrap_or(c)
             })
             .collect()
     }
@@ -459,7 +487,11 @@ impl Safety {
 }
 
 /// The languages shipped inside the widget, as (code, JSON).
-const BUILTIN: [(&str, &str); 1] = [("en", include_str!("../../content/en.json"))];
+const BUILTIN: [(&str, &str); 3] = [
+    ("en", include_str!("../../content/en.json")),
+    ("es", include_str!("../../content/es.json")),
+    ("ar", include_str!("../../content/ar.json")),
+];
 
 /// The codes of the built-in languages.
 pub fn builtin_languages() -> impl Iterator<Item = &'static str> {
@@ -507,6 +539,52 @@ mod tests {
             let content = builtin(code).unwrap_or_else(|e| panic!("{code}: {e:?}"));
             assert_eq!(content.lang, code);
         }
+    }
+
+    #[test]
+    fn every_language_has_exactly_the_keys_of_english() {
+        use crate::core::config::{english_json, extra_keys, missing_keys};
+        let english = english_json();
+        for (code, json) in BUILTIN {
+            let value: serde_json::Value = serde_json::from_str(json).unwrap();
+            assert_eq!(missing_keys(&english, &value, code), Vec::<String>::new());
+            assert_eq!(extra_keys(&english, &value, code), Vec::<String>::new());
+            let content = builtin(code).unwrap();
+            assert_eq!(
+                content.faq.len(),
+                english["faq"].as_array().unwrap().len(),
+                "{code}"
+            );
+            let slugs: Vec<&str> = content.faq.iter().map(|f| f.slug.as_str()).collect();
+            let english_slugs: Vec<&str> = english["faq"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f["slug"].as_str().unwrap())
+                .collect();
+            assert_eq!(
+                slugs, english_slugs,
+                "{code}: deep links work in every language"
+            );
+            for (d, dim) in content.dimensions.iter().enumerate() {
+                let en_items = english["dimensions"][d]["items"].as_array().unwrap();
+                assert_eq!(dim.items.len(), en_items.len(), "{code}");
+                for (i, item) in dim.items.iter().enumerate() {
+                    assert_eq!(
+                        item.reverse,
+                        en_items[i]["reverse"].as_bool().unwrap_or(false),
+                        "{code} {d}/{i}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_use_the_language_digits() {
+        assert_eq!(english().number(63), "63");
+        assert_eq!(builtin("ar").unwrap().number(63), "٦٣");
+        assert!(builtin("ar").unwrap().direction_is_rtl());
     }
 
     #[test]

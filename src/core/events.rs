@@ -17,14 +17,22 @@ pub struct SharedScores {
 pub enum HostEvent {
     Ready,
     Start,
-    Step { index: usize, total: usize },
+    Step {
+        index: usize,
+        total: usize,
+    },
     /// `scores` only when the publisher set `share-score`; answers are never included.
     Complete {
         band: Option<&'static str>,
         scores: Option<SharedScores>,
     },
-    FaqToggle { slug: String, open: bool },
-    Cta { href: String },
+    FaqToggle {
+        slug: String,
+        open: bool,
+    },
+    Cta {
+        href: String,
+    },
 }
 
 impl HostEvent {
@@ -80,7 +88,12 @@ mod tests {
             r#"{"index":3,"total":20}"#
         );
         assert_eq!(
-            HostEvent::Complete { band: Some("grow"), scores: None }.detail().to_string(),
+            HostEvent::Complete {
+                band: Some("grow"),
+                scores: None
+            }
+            .detail()
+            .to_string(),
             r#"{"band":"grow"}"#
         );
         let shared = SharedScores {
@@ -88,7 +101,12 @@ mod tests {
             dimensions: vec![("communication", Some(63)), ("trust", None)],
         };
         assert_eq!(
-            HostEvent::Complete { band: Some("grow"), scores: Some(shared) }.detail().to_string(),
+            HostEvent::Complete {
+                band: Some("grow"),
+                scores: Some(shared)
+            }
+            .detail()
+            .to_string(),
             r#"{"band":"grow","dimensions":{"communication":63,"trust":null},"score":57}"#
         );
     }

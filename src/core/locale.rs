@@ -27,14 +27,20 @@ impl Locale {
 /// Picks the language: the element's `lang`, else the page's `<html lang>`, else English.
 /// A tag whose language is not available falls through to the next candidate.
 pub fn choose(element_lang: Option<&str>, page_lang: Option<&str>, available: &[&str]) -> Locale {
-    [element_lang, page_lang]
+    let candidates: Vec<Locale> = [element_lang, page_lang]
         .into_iter()
         .flatten()
         .filter_map(Locale::parse)
+        .collect();
+    candidates
+        .iter()
         .find(|l| available.contains(&l.language.as_str()))
-        .unwrap_or(Locale {
+        .cloned()
+        .unwrap_or_else(|| Locale {
             language: "en".into(),
-            region: None,
+            // `fr-CA` shows English, but the visitor is still in Canada: keep the region
+            // so crisis resources stay local.
+            region: candidates.iter().find_map(|l| l.region.clone()),
         })
 }
 

@@ -107,6 +107,22 @@ pub enum SettingsError {
     },
 }
 
+/// Every attribute the widget reads, as documented in `docs/configuration.md`.
+pub const ATTRIBUTES: [&str; 12] = [
+    "lang",
+    "sections",
+    "theme",
+    "faq-mode",
+    "faq-schema",
+    "faq-heading-level",
+    "cta-href",
+    "cta-label",
+    "quick-exit-href",
+    "region",
+    "share-score",
+    "shadow",
+];
+
 /// A neutral, widely used page: a weather search.
 pub const DEFAULT_QUICK_EXIT: &str = "https://www.google.com/search?q=weather";
 
@@ -132,9 +148,10 @@ impl SettingsError {
 /// Reads the attributes; `available` lists the language codes that can be shown.
 pub fn from_attributes(a: &Attributes, available: &[&str]) -> (Settings, Vec<SettingsError>) {
     let mut problems = Vec::new();
-    let mut s = Settings::default();
-
-    s.locale = choose(a.lang.as_deref(), a.page_lang.as_deref(), available);
+    let mut s = Settings {
+        locale: choose(a.lang.as_deref(), a.page_lang.as_deref(), available),
+        ..Settings::default()
+    };
     if let Some(lang) = a.lang.as_deref().filter(|l| !l.trim().is_empty()) {
         let matched = Locale::parse(lang).is_some_and(|l| l.language == s.locale.language);
         if !matched {

@@ -35,7 +35,7 @@ pub fn chart(props: &ChartProps) -> Html {
                         Some(s) => (s.percent, band_label(content, s.band).to_owned(), s.band.id()),
                         None => (0, ui.not_scored.clone(), "none"),
                     };
-                    let value = if score.is_some() { percent.to_string() } else { "–".to_owned() };
+                    let value = if score.is_some() { content.number(percent) } else { "–".to_owned() };
                     let sentence = match score {
                         Some(_) => fill(&ui.chart_row, &[("name", &dim.name), ("score", &value), ("band", &band_text)]),
                         None => fill(&ui.chart_row_skipped, &[("name", &dim.name)]),

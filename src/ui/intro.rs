@@ -36,7 +36,7 @@ pub fn intro(props: &IntroProps) -> Html {
                 { for ui.intro.iter().map(|p| html! { <p>{ p }</p> }) }
             </div>
             <p class="who">{ &ui.who }</p>
-            <p class="facts">{ fill(&ui.facts, &[("count", &props.content.questions().len().to_string())]) }</p>
+            <p class="facts">{ fill(&ui.facts, &[("count", &props.content.number(props.content.questions().len()))]) }</p>
             <p class="privacy">{ &ui.privacy }</p>
             <p class="hint">{ &ui.quick_exit_hint }</p>
             <div class="actions">

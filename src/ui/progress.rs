@@ -3,30 +3,23 @@
 
 use yew::prelude::*;
 
-use crate::core::template::fill;
-
 #[derive(Properties, PartialEq)]
 pub struct ProgressProps {
     /// 1-based position.
     pub n: usize,
     pub total: usize,
-    pub template: AttrValue,
+    /// "Question 4 of 20", already in the visitor's language and digits.
+    pub text: AttrValue,
     pub label: AttrValue,
 }
 
 #[function_component(Progress)]
 pub fn progress(props: &ProgressProps) -> Html {
-    let text = fill(
-        &props.template,
-        &[
-            ("n", &props.n.to_string()),
-            ("total", &props.total.to_string()),
-        ],
-    );
+    let text = &props.text;
     let percent = (props.n * 100).checked_div(props.total).unwrap_or(0);
     html! {
         <div class="progress" part="progress">
-            <p class="progress-text" aria-hidden="true">{ &text }</p>
+            <p class="progress-text" aria-hidden="true">{ text }</p>
             <div class="progress-bar" role="progressbar" aria-label={props.label.clone()}
                 aria-valuemin="0" aria-valuemax={props.total.to_string()}
                 aria-valuenow={props.n.to_string()} aria-valuetext={text.clone()}>

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::core::content::Content;
 use crate::core::scoring::Response;
+use crate::core::template::fill;
 use crate::ui::progress::Progress;
 use crate::ui::quiz::shortcut;
 
@@ -78,11 +79,19 @@ pub fn question(props: &QuestionProps) -> Html {
     };
 
     let heading_id = "eiw-question";
+    let number = |n: usize| props.content.number(n);
+    let progress_text = fill(
+        &ui.progress,
+        &[
+            ("n", &number(props.index + 1)),
+            ("total", &number(props.total)),
+        ],
+    );
     let last = props.index + 1 == props.total;
     html! {
         <div class="question" part="question" {onkeydown}>
-            <Progress n={props.index + 1} total={props.total}
-                template={ui.progress.clone()} label={ui.progress_label.clone()} />
+            <Progress n={props.index + 1} total={props.total} text={progress_text}
+                label={ui.progress_label.clone()} />
             <h3 id={heading_id} class="question-text" tabindex="-1" ref={heading}>{ &props.text }</h3>
             <div class="options" role="radiogroup" aria-labelledby={heading_id}>
                 { for options.iter().enumerate().map(|(i, (response, label))| {

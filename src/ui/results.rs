@@ -58,7 +58,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 <p class="score">
                     <span class="score-label">{ &ui.score_label }</span>
                     <strong class="score-value" data-score={overall.percent.to_string()}>
-                        { fill(&ui.score_value, &[("score", &overall.percent.to_string())]) }
+                        { fill(&ui.score_value, &[("score", &content.number(overall.percent))]) }
                     </strong>
                 </p>
                 <p class="band" data-band={overall.band.id()}>

@@ -8,7 +8,11 @@ fn run(config: &str) -> Resolved {
 
 /// The messages of a configuration, as the console shows them.
 fn messages(config: &str) -> Vec<String> {
-    run(config).problems.iter().map(ToString::to_string).collect()
+    run(config)
+        .problems
+        .iter()
+        .map(ToString::to_string)
+        .collect()
 }
 
 fn one(config: &str) -> String {
@@ -21,7 +25,10 @@ const P: &str = "emotional-intimacy-widget: ";
 
 #[test]
 fn no_config_and_empty_object_are_fine() {
-    assert!(resolve(&Attributes::default(), None).unwrap().problems.is_empty());
+    assert!(resolve(&Attributes::default(), None)
+        .unwrap()
+        .problems
+        .is_empty());
     assert!(messages("{}").is_empty());
     assert!(messages("  ").is_empty());
 }
@@ -83,7 +90,10 @@ fn bad_configs_each_explained() {
 #[test]
 fn invalid_json_names_the_position() {
     let m = one("{\"cta\": {\"label\": \"x\",}}");
-    assert!(m.starts_with(&format!("{P}config: is not valid JSON (")), "{m}");
+    assert!(
+        m.starts_with(&format!("{P}config: is not valid JSON (")),
+        "{m}"
+    );
     assert!(m.contains("line 1 column"), "{m}");
     assert!(m.contains("trailing commas"), "{m}");
 }
@@ -97,11 +107,22 @@ fn every_problem_is_reported_and_the_rest_applies() {
         "typo": true
     }"#);
     let m: Vec<String> = r.problems.iter().map(|p| p.path.clone()).collect();
-    assert_eq!(m, ["config.typo", "config.strings.start", "config.faq[1].question", "config.cta.href"]);
+    assert_eq!(
+        m,
+        [
+            "config.typo",
+            "config.strings.start",
+            "config.faq[1].question",
+            "config.cta.href"
+        ]
+    );
     assert_eq!(r.problems[0].severity, Severity::Warning);
     assert_eq!(r.problems[1].severity, Severity::Error);
     assert_eq!(r.content.ui.title, "Our check-in");
-    assert_eq!(r.content.ui.start, "Start", "invalid value keeps the default");
+    assert_eq!(
+        r.content.ui.start, "Start",
+        "invalid value keeps the default"
+    );
     assert_eq!(r.content.ui.intro, ["First.", "Second."]);
     assert_eq!(r.settings.cta_label.as_deref(), Some("Book a call"));
     assert_eq!(r.settings.cta_href, None);
@@ -139,7 +160,11 @@ fn attributes_win_over_config() {
         cta_href: Some("https://a.example".into()),
         ..Attributes::default()
     };
-    let r = resolve(&attributes, Some(r#"{"cta": {"href": "https://b.example", "label": "Hi"}}"#)).unwrap();
+    let r = resolve(
+        &attributes,
+        Some(r#"{"cta": {"href": "https://b.example", "label": "Hi"}}"#),
+    )
+    .unwrap();
     assert_eq!(r.settings.cta_href.as_deref(), Some("https://a.example"));
     assert_eq!(r.settings.cta_label.as_deref(), Some("Hi"));
 }
@@ -165,7 +190,10 @@ fn custom_resources_replace_the_regional_list() {
     ]}"#);
     assert!(r.problems.is_empty(), "{:?}", r.problems);
     assert_eq!(r.resources.len(), 2);
-    assert_eq!(r.resources[0].name, "Women's Aid", "violence services first");
+    assert_eq!(
+        r.resources[0].name, "Women's Aid",
+        "violence services first"
+    );
     assert_eq!(r.resources[0].tel.as_deref(), Some("1800341900"));
     assert_eq!(r.resources[1].tel_href().as_deref(), Some("tel:116123"));
 }
@@ -199,8 +227,14 @@ fn a_custom_language_must_be_complete() {
     let paths: Vec<&str> = r.problems.iter().map(|p| p.path.as_str()).collect();
     assert!(paths.contains(&"config.languages.fr.ui.start"), "{paths:?}");
     assert!(paths.contains(&"config.languages.fr.ui.back"), "{paths:?}");
-    assert!(paths.contains(&"config.languages.fr.dimensions[2].tips"), "{paths:?}");
-    assert!(r.problems.iter().all(|p| p.message.contains("is missing") || p.path.starts_with("lang")));
+    assert!(
+        paths.contains(&"config.languages.fr.dimensions[2].tips"),
+        "{paths:?}"
+    );
+    assert!(r
+        .problems
+        .iter()
+        .all(|p| p.message.contains("is missing") || p.path.starts_with("lang")));
     assert_eq!(r.settings.locale.language, "en", "falls back to English");
 }
 
@@ -214,7 +248,10 @@ fn typo_suggestions() {
 
 #[test]
 fn phone_numbers_and_slugs() {
-    assert_eq!(phone_digits("+1 (555) 010-0100").as_deref(), Some("+15550100100"));
+    assert_eq!(
+        phone_digits("+1 (555) 010-0100").as_deref(),
+        Some("+15550100100")
+    );
     assert_eq!(phone_digits("116 123").as_deref(), Some("116123"));
     assert_eq!(phone_digits("1+1"), None);
     assert_eq!(phone_digits("5"), None);

@@ -1,0 +1,116 @@
+//! Keeps `docs/configuration.md` true: its tables and example are checked against the
+//! real schema, and the loader's observed attributes against the documented ones.
+
+use super::*;
+use crate::core::content::builtin;
+use crate::core::settings::ATTRIBUTES;
+
+const DOC: &str = include_str!("../../../docs/configuration.md");
+const LOADER: &str = include_str!("../../../static/emotional-intimacy-widget.js");
+
+/// The text of the section that starts with `heading` (up to the next heading).
+fn section(heading: &str) -> &'static str {
+    let start = DOC
+        .find(heading)
+        .unwrap_or_else(|| panic!("docs lack {heading}"));
+    let body = &DOC[start + heading.len()..];
+    let end = body.find("\n#").unwrap_or(body.len());
+    &body[..end]
+}
+
+/// The backticked first cell of every table row in a section.
+fn first_cells(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split('`').next())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn attributes_table_matches_the_widget() {
+    assert_eq!(first_cells(section("## Attributes")), ATTRIBUTES);
+}
+
+#[test]
+fn loader_observes_every_attribute_but_theme_and_shadow() {
+    let start = LOADER.find("observedAttributes").unwrap();
+    let list = &LOADER[start..start + LOADER[start..].find(']').unwrap()];
+    let observed: Vec<&str> = list.split('\'').skip(1).step_by(2).collect();
+    let expected: Vec<&str> = ATTRIBUTES
+        .iter()
+        .copied()
+        .filter(|a| !["theme", "shadow"].contains(a))
+        .collect();
+    assert_eq!(observed, expected);
+}
+
+#[test]
+fn json_keys_table_matches_the_schema() {
+    assert_eq!(first_cells(section("## JSON keys")), KEYS);
+}
+
+#[test]
+fn strings_tables_match_the_content() {
+    let en = builtin("en").unwrap();
+    let mut expected: Vec<String> = en.ui.texts().map(|(k, _)| k.to_owned()).collect();
+    expected.insert(1, "intro".into());
+    expected.push("scale".into());
+    let mut documented = first_cells(section("### `strings`"));
+    let safety: Vec<String> = documented
+        .iter()
+        .filter(|k| k.starts_with("safety."))
+        .cloned()
+        .collect();
+    documented.retain(|k| !k.starts_with("safety."));
+    let mut sorted_doc = documented.clone();
+    sorted_doc.sort();
+    expected.sort();
+    assert_eq!(sorted_doc, expected);
+    let expected_safety: Vec<String> = en
+        .safety
+        .texts()
+        .map(|(k, _)| format!("safety.{k}"))
+        .collect();
+    assert_eq!(safety, expected_safety);
+}
+
+#[test]
+fn complete_example_is_valid_and_uses_every_key() {
+    let example = section("## Complete example");
+    let open = "<script type=\"application/json\">";
+    let start = example.find(open).unwrap() + open.len();
+    let end = example.find("</script>").unwrap();
+    let json = &example[start..end];
+    let r = resolve(&Attributes::default(), Some(json)).unwrap();
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    let value: Value = serde_json::from_str(json).unwrap();
+    for key in KEYS {
+        assert!(value.get(key).is_some(), "the example should show `{key}`");
+    }
+    assert_eq!(r.settings.cta_phone.as_deref(), Some("+1 555-0100"));
+    assert_eq!(r.content.faq.last().map(|f| f.slug.as_str()), Some("fees"));
+}
+
+#[test]
+fn events_table_lists_every_event() {
+    use crate::core::events::HostEvent;
+    let names = [
+        HostEvent::Ready,
+        HostEvent::Start,
+        HostEvent::Step { index: 0, total: 1 },
+        HostEvent::Complete {
+            band: None,
+            scores: None,
+        },
+        HostEvent::FaqToggle {
+            slug: String::new(),
+            open: false,
+        },
+        HostEvent::Cta {
+            href: String::new(),
+        },
+    ]
+    .map(|e| e.name());
+    assert_eq!(first_cells(section("## Events")), names);
+}
