@@ -79,11 +79,11 @@ let generated = 0;
  * string), served from the test origin through request interception.
  */
 export async function openWidget(env, attributes = '', options = {}) {
-  const { lang = 'en', body = '', head = '' } = options;
+  const { lang = 'en', body = '', head = '', childHtml = '' } = options;
   const url = `${env.server.host}/fixtures/generated-${++generated}.html`;
   const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">${head}
     <script src="/eiw/emotional-intimacy-widget.js" defer></script></head>
-    <body><emotional-intimacy-widget id="w1" shadow="open" ${attributes}></emotional-intimacy-widget>${body}</body></html>`;
+    <body><emotional-intimacy-widget id="w1" shadow="open" ${attributes}>${childHtml}</emotional-intimacy-widget>${body}</body></html>`;
   const before = async (page) => {
     await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: html }));
     if (options.before) await options.before(page);
