@@ -1,0 +1,115 @@
+// Accessibility: axe-core (WCAG 2.0/2.1/2.2 A and AA) on every screen, light and dark,
+// English and Arabic; layout from 280 px; touch targets; reduced motion.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { setup, openWidget } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let env;
+before(async () => {
+  env = await setup();
+});
+after(() => env.close());
+
+async function audit(page, screen) {
+  await page.addScriptTag({ content: AXE });
+  // Let transitions settle so colours are measured at rest.
+  await page.waitForTimeout(250);
+  const result = await page.evaluate(
+    (tags) => window.axe.run(document.querySelector('#w1'), { runOnly: { type: 'tag', values: tags } }),
+    TAGS,
+  );
+  const violations = result.violations.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}: ${v.nodes[0]?.failureSummary}`);
+  return violations;
+}
+
+const AFRAID = [3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 3];
+
+for (const lang of ['en', 'ar']) {
+  for (const scheme of ['light', 'dark']) {
+    test(`axe finds no WCAG A/AA violations on any screen (${lang}, ${scheme})`, async () => {
+      const page = await openWidget(env, `lang="${lang}"`, { context: { colorScheme: scheme } });
+      const found = [];
+      found.push(...(await audit(page, 'intro')));
+      await page.locator('#w1 .help-button').click();
+      found.push(...(await audit(page, 'help open')));
+      await page.locator('#w1 .help-button').click();
+      await page.locator('#w1 .intro .button.primary').click();
+      found.push(...(await audit(page, 'question')));
+      await page.locator('#w1 .option').nth(2).click();
+      found.push(...(await audit(page, 'question answered')));
+      await page.locator('#w1 .nav .button.primary').click();
+      for (let i = 1; i < AFRAID.length; i++) {
+        await page.locator('#w1 .option').nth(AFRAID[i] - 1).click();
+        await page.locator('#w1 .nav .button.primary').click();
+      }
+      await page.locator('#w1 .safety-panel').waitFor();
+      found.push(...(await audit(page, 'results with safety panel')));
+      await page.locator('#w1 .faq-button').nth(0).click();
+      await page.locator('#w1 .faq-button').nth(8).click();
+      found.push(...(await audit(page, 'faq open')));
+      assert.deepEqual(found, []);
+      await page.context().close();
+    });
+  }
+}
+
+test('usual results screen has no violations either', async () => {
+  const page = await openWidget(env, 'cta-href="#book"');
+  await page.locator('#w1 .intro .button.primary').click();
+  for (const a of [5, 4, 2, 3, 1, 'skip', 4, 5, 2, 3, 4, 4, 1, 2, 2, 'skip', 5, 3, 1, 2, 4]) {
+    if (a === 'skip') await page.locator('#w1 .option.skip').click();
+    else await page.locator('#w1 .option').nth(a - 1).click();
+    await page.locator('#w1 .nav .button.primary').click();
+  }
+  assert.deepEqual(await audit(page, 'results'), []);
+  await page.context().close();
+});
+
+test('280 px to desktop: no horizontal scroll, touch targets at least 44 px', async () => {
+  for (const width of [280, 320, 1280]) {
+    const page = await openWidget(env, '', { context: { viewport: { width, height: 800 } } });
+    await page.locator('#w1 .intro .button.primary').click();
+    await page.locator('#w1 .option').nth(3).click();
+    const check = () =>
+      page.evaluate(() => {
+        const root = document.getElementById('w1').shadowRoot;
+        const small = [...root.querySelectorAll('button, .option, .check, .help-button, .resource-links a, .cta a')]
+          .filter((el) => el.getClientRects().length > 0)
+          .map((el) => ({ el: el.className || el.tagName, h: el.getBoundingClientRect().height, w: el.getBoundingClientRect().width }))
+          .filter((b) => b.h < 44 || b.w < 44);
+        return {
+          pageScroll: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          widgetOverflow: [...root.querySelectorAll('*')].filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'hidden' && el.clientWidth > 0).map((el) => el.className),
+          small,
+        };
+      });
+    const r = await check();
+    assert.equal(r.pageScroll, 0, `no horizontal scroll at ${width}px`);
+    assert.deepEqual(r.small, [], `touch targets at ${width}px`);
+    await page.context().close();
+  }
+});
+
+test('reduced motion makes the FAQ open instantly; otherwise it animates', async () => {
+  const duration = async (reducedMotion) => {
+    const page = await openWidget(env, 'sections="faq"', { context: { reducedMotion } });
+    const d = await page.locator('#w1 .faq-panel').first().evaluate((el) => getComputedStyle(el).transitionDuration);
+    await page.context().close();
+    return d;
+  };
+  assert.equal(await duration('reduce'), '0s');
+  assert.notEqual(await duration('no-preference'), '0s');
+});
+
+test('forced colors keep buttons and bars visible', async () => {
+  const page = await openWidget(env, '', { context: { forcedColors: 'active' } });
+  const border = await page.locator('#w1 .intro .button.primary').evaluate((el) => getComputedStyle(el).borderTopStyle);
+  assert.equal(border, 'solid');
+  await page.context().close();
+});
