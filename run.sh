@@ -93,7 +93,7 @@ case "${1:-help}" in
     say "wasm tests in headless Chromium"
     wasm_tests
     say "end-to-end tests (playwright-core + Chromium)"
-    node --test --test-concurrency=1 tests/e2e/
+    node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
     ;;
   bench)
     build

@@ -73,6 +73,16 @@ export async function startServer({ wasmDelayMs = 0 } = {}) {
   return {
     ...origins,
     requests,
-    close: () => Promise.all([host, cdn].map((s) => new Promise((ok) => s.close(ok)))),
+    // Browsers keep connections alive; drop them so closing never waits.
+    close: () =>
+      Promise.all(
+        [host, cdn].map(
+          (s) =>
+            new Promise((ok) => {
+              s.close(ok);
+              s.closeAllConnections();
+            }),
+        ),
+      ),
   };
 }
