@@ -5,6 +5,7 @@
 # and, when wanted:
 #   ./run.sh build            build dist/ (what publishers host)
 #   ./run.sh bench            print size, startup, interaction and memory figures
+#   ./run.sh fuzz [cases]     a long fuzz pass over the input paths (the test run does a short one)
 #   ./run.sh faq-snippet [lang]  print the FAQ as no-JS HTML to paste inside the element
 # Every command installs what it needs first, and only what is missing.
 set -euo pipefail
@@ -88,7 +89,7 @@ case "${1:-help}" in
     cargo fmt --all -- --check
     cargo clippy --all-targets -- -D warnings
     cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
-    say "native tests (pure core)"
+    say "native tests (pure core, and a short fuzz pass in tests/fuzz.rs)"
     cargo test
     say "wasm tests in headless Chromium"
     wasm_tests
@@ -99,6 +100,11 @@ case "${1:-help}" in
     build
     ensure_browser
     node bench/run.mjs
+    ;;
+  fuzz)
+    ensure_rust
+    say "fuzzing configuration, attributes, stored progress and language tags"
+    PROPTEST_CASES="${2:-50000}" cargo test --release --test fuzz
     ;;
   faq-snippet)
     ensure_rust >/dev/null

@@ -5,6 +5,15 @@
 //! defaults, and the rest still applies. Nothing here can inject markup: strings are data
 //! and the UI renders them as text.
 
+// Input path: publisher and stored data reach this code, and with `panic = "abort"` one
+// panic would stop every widget on the page.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use serde_json::{Map, Value};
 use std::fmt;
 use std::rc::Rc;
@@ -189,15 +198,19 @@ fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
+        let mut next = Vec::with_capacity(row.len());
+        next.push(i + 1);
+        for ((cb, diagonal), up) in b.iter().zip(&row).zip(row.iter().skip(1)) {
+            let left = next.last().copied().unwrap_or(usize::MAX - 1);
+            next.push(
+                (diagonal + usize::from(ca != *cb))
+                    .min(up + 1)
+                    .min(left + 1),
+            );
         }
+        row = next;
     }
-    row[b.len()]
+    row.last().copied().unwrap_or(0)
 }
 
 /// Keys present in `reference` but missing from `candidate` (objects compared
@@ -899,6 +912,18 @@ fn custom_languages(report: &mut Report, value: &Value) -> Vec<(String, Rc<Conte
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 mod docs_test;
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 mod tests;

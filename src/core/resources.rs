@@ -4,6 +4,15 @@
 //! from the language file. Partner-violence services come first, because the safety panel
 //! opens when a visitor says they feel afraid.
 
+// Input path: publisher and stored data reach this code, and with `panic = "abort"` one
+// panic would stop every widget on the page.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -100,6 +109,12 @@ impl Directory {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 mod tests {
     use super::*;
 

@@ -3,6 +3,15 @@
 //! A bad attribute never stops the widget: the problem is reported (the embed layer logs
 //! it with `console.error`) and the built-in default is used for that setting alone.
 
+// Input path: publisher and stored data reach this code, and with `panic = "abort"` one
+// panic would stop every widget on the page.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use thiserror::Error;
 
 use super::locale::{choose, Locale};
@@ -272,6 +281,12 @@ pub fn from_attributes(a: &Attributes, available: &[&str]) -> (Settings, Vec<Set
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 mod tests {
     use super::*;
 
