@@ -82,16 +82,20 @@
   function stateOf(el) {
     var s = state.get(el);
     if (!s) {
-      s = { shadow: null, widget: null, config: undefined, pending: false };
+      s = { shadow: null, widget: null, active: false, config: undefined, pending: false };
       state.set(el, s);
     }
     return s;
   }
 
+  // The first connection creates the element's widget; later ones resume it with a fresh
+  // app (the widget keeps one root per element, see src/embed/mount.rs).
   function mount(el, s) {
     waiting.delete(el);
     try {
-      s.widget = glue.mount(el, s.shadow, configText(el, s));
+      if (s.widget) s.widget.resume(configText(el, s));
+      else s.widget = glue.mount(el, s.shadow, configText(el, s));
+      s.active = true;
     } catch (error) {
       report('failed to start.', error);
       showFallback(s);
@@ -99,11 +103,10 @@
   }
 
   function unmount(s) {
-    if (!s.widget) return;
-    var widget = s.widget;
-    s.widget = null;
+    if (!s.active) return;
+    s.active = false;
     try {
-      widget.destroy();
+      s.widget.suspend();
     } catch (error) {
       report('failed to clean up.', error);
     }
@@ -112,13 +115,11 @@
   // Several attribute changes in one task restart the widget once.
   function remount(el) {
     var s = stateOf(el);
-    if (!s.widget || s.pending) return;
+    if (!s.active || s.pending) return;
     s.pending = true;
     queueMicrotask(function () {
       s.pending = false;
-      if (!s.widget || !el.isConnected) return;
-      unmount(s);
-      mount(el, s);
+      if (s.active && el.isConnected) mount(el, s);
     });
   }
 
@@ -146,7 +147,7 @@
         var mode = this.getAttribute('shadow') === 'open' ? 'open' : 'closed';
         s.shadow = this.attachShadow({ mode: mode });
       }
-      if (s.widget) return;
+      if (s.active) return;
       if (glue) mount(this, s);
       else if (failed) showFallback(s);
       else {

@@ -77,7 +77,7 @@ fn recorder() -> (Callback<HostEvent>, Rc<RefCell<Vec<HostEvent>>>) {
 async fn mount_renders_into_a_shadow_root_with_an_adopted_stylesheet() {
     let (host, shadow, _) = shadow_host();
     host.set_attribute("sections", "quiz").unwrap();
-    let widget = eiw::mount(host.clone(), shadow.clone(), None);
+    let mut widget = eiw::mount(host.clone(), shadow.clone(), None);
     scheduler::flush().await;
 
     assert!(q(&shadow, ".eiw .quiz").is_some(), "quiz rendered");
@@ -91,9 +91,16 @@ async fn mount_renders_into_a_shadow_root_with_an_adopted_stylesheet() {
         "no inline styles"
     );
 
-    widget.destroy();
+    widget.suspend();
     scheduler::flush().await;
-    assert!(q(&shadow, ".eiw").is_none(), "destroy removes the app");
+    assert!(q(&shadow, ".eiw").is_none(), "suspend unmounts the app");
+    host.set_attribute("sections", "faq").unwrap();
+    widget.resume(None);
+    scheduler::flush().await;
+    assert!(
+        q(&shadow, ".quiz").is_none() && q(&shadow, ".faq").is_some(),
+        "resume re-reads the attributes"
+    );
     host.remove();
 }
 

@@ -11,23 +11,46 @@ use crate::core::progress::StoreOp;
 use crate::core::settings::{Attributes, LOG_PREFIX};
 use crate::embed::events::{dispatch, ensure_faq_schema};
 use crate::embed::storage;
-use crate::ui::app::{App, AppProps, HostServices};
+use crate::ui::app::{AppProps, HostServices, Mount, MountProps};
 
 /// The widget's only stylesheet, compiled in so it costs no extra request.
 const STYLE: &str = include_str!("../../static/widget.css");
 
-/// A mounted widget. The loader keeps it and calls `destroy` when the element leaves the page.
+/// A mounted widget. The loader keeps one per element for the element's lifetime.
+///
+/// Yew never releases the event listeners it puts on an app's root element, so creating
+/// a new app for every insertion would leak memory with each cycle. Instead the root stays
+/// and the app inside it is unmounted (`suspend`: every effect, listener and timer of ours
+/// is cleaned up) and mounted afresh (`resume`) as the element leaves and re-enters the page.
 #[wasm_bindgen]
 pub struct Widget {
-    app: Option<AppHandle<App>>,
+    app: Option<AppHandle<Mount>>,
+    host: HtmlElement,
+    generation: u32,
 }
 
 #[wasm_bindgen]
 impl Widget {
-    /// Unmounts the app: Yew runs every effect's cleanup and drops every listener.
-    pub fn destroy(mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
+    /// The element left the page: unmount the app, keep nothing running.
+    pub fn suspend(&mut self) {
+        if let Some(app) = self.app.as_mut() {
+            app.update(MountProps {
+                app: None,
+                generation: self.generation,
+            });
+        }
+    }
+
+    /// The element (re-)entered the page, or its attributes or configuration changed:
+    /// a fresh app with the current settings.
+    pub fn resume(&mut self, config: Option<String>) {
+        self.generation = self.generation.wrapping_add(1);
+        let app = build(&self.host, config.as_deref());
+        if let Some(handle) = self.app.as_mut() {
+            handle.update(MountProps {
+                app,
+                generation: self.generation,
+            });
         }
     }
 }
@@ -97,15 +120,39 @@ fn log_problems(problems: &[Problem]) {
 /// `config` is the publisher's JSON configuration, if any.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, shadow: ShadowRoot, config: Option<String>) -> Widget {
-    let unmounted = Widget { app: None };
+    let mut widget = Widget {
+        app: None,
+        host,
+        generation: 0,
+    };
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return unmounted;
+        return widget;
     };
     if let Some(sheet) = stylesheet() {
         shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
     }
+    // Replaces the loader's loading state with the one root the app lives in.
+    while let Some(child) = shadow.first_child() {
+        let _ = shadow.remove_child(&child);
+    }
+    let Ok(root) = document.create_element("div") else {
+        return widget;
+    };
+    if shadow.append_child(&root).is_err() {
+        return widget;
+    }
+    let props = MountProps {
+        app: build(&widget.host, config.as_deref()),
+        generation: 0,
+    };
+    widget.app = Some(Renderer::<Mount>::with_root_and_props(root, props).render());
+    widget
+}
 
-    let resolved = resolve(&read_attributes(&host), config.as_deref());
+/// Reads the settings and builds the app's props; `None` if no content could load.
+fn build(host: &HtmlElement, config: Option<&str>) -> Option<Rc<AppProps>> {
+    let document = web_sys::window().and_then(|w| w.document())?;
+    let resolved = resolve(&read_attributes(host), config);
     let Resolved {
         settings,
         content,
@@ -115,21 +162,10 @@ pub fn mount(host: HtmlElement, shadow: ShadowRoot, config: Option<String>) -> W
         Ok(resolved) => resolved,
         Err(problems) => {
             log_problems(&problems);
-            return unmounted;
+            return None;
         }
     };
     log_problems(&problems);
-
-    // A fresh root each time: re-inserting an element mounts a new app.
-    while let Some(child) = shadow.first_child() {
-        let _ = shadow.remove_child(&child);
-    }
-    let Ok(root) = document.create_element("div") else {
-        return unmounted;
-    };
-    if shadow.append_child(&root).is_err() {
-        return unmounted;
-    }
 
     if settings.faq_schema && settings.show_faq {
         ensure_faq_schema(&document, &json_ld(&content.faq));
@@ -138,7 +174,7 @@ pub fn mount(host: HtmlElement, shadow: ShadowRoot, config: Option<String>) -> W
     let key = storage::key(&host.id());
     let storage_available = storage::available();
     let saved = storage_available.then(|| storage::load(&key)).flatten();
-    let event_host: Element = host.into();
+    let event_host: Element = host.clone().into();
     let on_store = {
         let key = key.clone();
         Callback::from(move |op: StoreOp| match op {
@@ -154,7 +190,7 @@ pub fn mount(host: HtmlElement, shadow: ShadowRoot, config: Option<String>) -> W
             let _ = window.location().replace(&quick_exit_href);
         }
     });
-    let props = AppProps {
+    Some(Rc::new(AppProps {
         content,
         settings: Rc::new(settings),
         resources: Rc::new(resources),
@@ -165,8 +201,5 @@ pub fn mount(host: HtmlElement, shadow: ShadowRoot, config: Option<String>) -> W
             storage_available,
             saved,
         },
-    };
-    Widget {
-        app: Some(Renderer::<App>::with_root_and_props(root, props).render()),
-    }
+    }))
 }

@@ -39,7 +39,7 @@ impl Default for HostServices {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
     pub content: Rc<Content>,
     pub settings: Rc<Settings>,
@@ -89,5 +89,23 @@ pub fn app(props: &AppProps) -> Html {
                 />
             }
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct MountProps {
+    /// `None` while the element is off the page.
+    pub app: Option<Rc<AppProps>>,
+    /// A new generation is a fresh app: all state starts over.
+    pub generation: u32,
+}
+
+/// The long-lived root the embed layer renders once per element; it mounts and unmounts
+/// the real app inside (see `embed::mount::Widget` for why).
+#[function_component(Mount)]
+pub fn mount(props: &MountProps) -> Html {
+    match &props.app {
+        Some(app) => html! { <App key={props.generation} ..(**app).clone() /> },
+        None => html! {},
     }
 }

@@ -109,23 +109,42 @@ test('a malformed child JSON is reported and the widget still works', async () =
   await page.context().close();
 });
 
-test('100 insert/remove cycles: every cycle mounts and unmounts cleanly', async () => {
+test('100 insert/remove cycles: every cycle mounts and unmounts cleanly, wasm memory stays flat', async () => {
   const page = await openWidget(env);
-  const result = await page.evaluate(async () => {
+  const cycle = (n) =>
+    page.evaluate(async (n) => {
+      const el = document.getElementById('w1');
+      const parent = el.parentNode;
+      for (let i = 0; i < n; i++) {
+        el.remove();
+        await new Promise((r) => setTimeout(r, 0));
+        if (el.shadowRoot.querySelectorAll('.eiw').length !== 0) throw new Error('app still rendered after removal');
+        parent.appendChild(el);
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      return {
+        ready: window.__events.filter((e) => e.type === 'ei-ready').length,
+        roots: el.shadowRoot.querySelectorAll('.eiw').length,
+      };
+    }, n);
+  const wasmMemory = () => page.evaluate(async () => (await (await import('/eiw/eiw.js')).default()).memory.buffer.byteLength);
+  const first = await cycle(100);
+  assert.deepEqual(first, { ready: 101, roots: 1 }, 'one ready per mount, exactly one app rendered');
+  const warm = await wasmMemory();
+  await cycle(100);
+  await cycle(100);
+  assert.equal(await wasmMemory(), warm, 'wasm memory does not grow with more cycles');
+  // A synchronous burst renders once, at the end.
+  const burst = await page.evaluate(async () => {
     const el = document.getElementById('w1');
-    const parent = el.parentNode;
     for (let i = 0; i < 100; i++) {
       el.remove();
-      parent.appendChild(el);
+      document.body.appendChild(el);
     }
-    await new Promise((r) => setTimeout(r, 100));
-    return {
-      ready: window.__events.filter((e) => e.type === 'ei-ready').length,
-      roots: el.shadowRoot.querySelectorAll('.eiw').length,
-    };
+    await new Promise((r) => setTimeout(r, 50));
+    return el.shadowRoot.querySelectorAll('.eiw').length;
   });
-  assert.equal(result.ready, 101, 'one ready per mount');
-  assert.equal(result.roots, 1, 'exactly one app rendered');
+  assert.equal(burst, 1);
   assert.deepEqual(page.pageErrors, []);
   await page.context().close();
 });
