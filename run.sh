@@ -99,6 +99,7 @@ case "${1:-help}" in
   bench)
     build
     ensure_browser
+    command -v twiggy >/dev/null || { say "installing twiggy for the size breakdown"; cargo install twiggy; }
     node bench/run.mjs
     ;;
   fuzz)

@@ -4,6 +4,7 @@
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { cpus } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { setup } from '../tests/e2e/harness.mjs';
 
 const dist = new URL('../dist/', import.meta.url);
@@ -39,6 +40,30 @@ const results = { date: new Date().toISOString(), machine: `${cpus().length} × 
   for (const r of rows) console.log(`  ${r.file.padEnd(32)} raw ${kb(r.raw).padStart(9)}  gzip ${kb(r.gzip).padStart(9)}  brotli ${kb(r.brotli).padStart(9)}`);
   console.log(`  ${'total'.padEnd(32)} raw ${kb(total.raw).padStart(9)}  gzip ${kb(total.gzip).padStart(9)}  brotli ${kb(total.brotli).padStart(9)}`);
   console.log(`  budget ≤ ${kb(BUDGET_GZIP)} gzip: ${total.gzip <= BUDGET_GZIP ? 'within' : 'OVER by ' + kb(total.gzip - BUDGET_GZIP)}`);
+}
+
+// 1b. What the wasm is made of, by crate (twiggy on the un-stripped build), to find the
+//     biggest contributors.
+{
+  const wasm = new URL('../target/wasm32-unknown-unknown/release/eiw.wasm', import.meta.url).pathname;
+  const run = spawnSync('twiggy', ['top', '-n', '100000', '--format', 'csv', wasm], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (run.status === 0) {
+    const byCrate = new Map();
+    for (const line of run.stdout.split('\n').slice(1)) {
+      const m = line.match(/^(?:"((?:[^"]|"")*)"|([^,]*)),(\d+),/);
+      if (!m) continue;
+      const name = (m[1] ?? m[2]).replaceAll('""', '"');
+      if (/^(custom section|"function names"|export |import )/.test(name)) continue;
+      const crate = name.startsWith('data segment') ? 'data (strings, content, CSS)' : (name.replace(/^[<&*\s]+|mut |dyn /g, '').match(/^[A-Za-z_][A-Za-z0-9_]*/) || ['other'])[0];
+      byCrate.set(crate, (byCrate.get(crate) || 0) + Number(m[3]));
+    }
+    const top = [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, 10);
+    results.breakdown = Object.fromEntries(top);
+    console.log('\nWhat the wasm is made of (before wasm-opt, by crate; twiggy)');
+    for (const [crate, bytes] of top) console.log(`  ${crate.padEnd(32)} ${kb(bytes).padStart(9)}`);
+  } else {
+    console.log('\n(install twiggy for a per-crate breakdown: cargo install twiggy)');
+  }
 }
 
 const env = await setup();

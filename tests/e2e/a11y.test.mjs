@@ -72,7 +72,8 @@ test('usual results screen has no violations either', async () => {
 });
 
 test('280 px to desktop: no horizontal scroll, touch targets at least 44 px', async () => {
-  for (const width of [280, 320, 1280]) {
+  // 640 px is a 1280 px window at 200% zoom.
+  for (const width of [280, 320, 640, 1280]) {
     const page = await openWidget(env, '', { context: { viewport: { width, height: 800 } } });
     await page.locator('#w1 .intro .button.primary').click();
     await page.locator('#w1 .option').nth(3).click();
@@ -111,5 +112,47 @@ test('forced colors keep buttons and bars visible', async () => {
   const page = await openWidget(env, '', { context: { forcedColors: 'active' } });
   const border = await page.locator('#w1 .intro .button.primary').evaluate((el) => getComputedStyle(el).borderTopStyle);
   assert.equal(border, 'solid');
+  await page.context().close();
+});
+
+test('every focusable control shows a visible focus indicator', async () => {
+  const page = await openWidget(env, 'cta-href="#book"');
+  await page.locator('#w1 .intro .button.primary').click();
+  await page.keyboard.press('Shift+Tab'); // back to Quick exit, from the question heading
+  const seen = new Set();
+  for (let i = 0; i < 14; i++) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      let el = document.activeElement;
+      while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+      if (!el || el === document.body) return null;
+      // Radios show focus on their option box.
+      const target = el.type === 'radio' ? el.closest('.option') : el;
+      const cs = getComputedStyle(target);
+      return { name: (el.textContent || el.value || el.className).trim().slice(0, 30), outline: cs.outlineStyle, width: parseFloat(cs.outlineWidth) };
+    });
+    if (!info) continue;
+    seen.add(info.name);
+    assert.notEqual(info.outline, 'none', `${info.name} has a focus outline`);
+    assert.ok(info.width >= 2, `${info.name}: outline at least 2px`);
+  }
+  assert.ok(seen.size >= 5, `checked ${seen.size} controls`);
+  await page.context().close();
+});
+
+test('Print shows the results and hides the controls and the FAQ', async () => {
+  const page = await openWidget(env);
+  await page.locator('#w1 .intro .button.primary').click();
+  for (let i = 0; i < 21; i++) {
+    await page.locator('#w1 .option').nth(3).click();
+    await page.locator('#w1 .nav .button.primary').click();
+  }
+  await page.emulateMedia({ media: 'print' });
+  const visible = await page.locator('#w1').evaluate((el) => {
+    const root = el.shadowRoot;
+    const shown = (sel) => [...root.querySelectorAll(sel)].some((e) => e.getClientRects().length > 0);
+    return { results: shown('.results'), chart: shown('.chart'), actions: shown('.results .actions'), faq: shown('.faq'), help: shown('.help'), exit: shown('.quick-exit') };
+  });
+  assert.deepEqual(visible, { results: true, chart: true, actions: false, faq: false, help: false, exit: false });
   await page.context().close();
 });
