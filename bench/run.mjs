@@ -138,25 +138,19 @@ const PAGE = (origin) => `${origin}/fixtures/basic.html`;
     return { answers, nexts };
   });
   const afterQuiz = await memory();
-  await page.evaluate(async () => {
-    const el = document.getElementById('w1');
-    const parent = el.parentNode;
-    for (let i = 0; i < 100; i++) {
-      el.remove();
-      parent.appendChild(el);
-      await new Promise((r) => setTimeout(r, 0));
-    }
-  });
+  const cycles = () =>
+    page.evaluate(async () => {
+      const el = document.getElementById('w1');
+      const parent = el.parentNode;
+      for (let i = 0; i < 100; i++) {
+        el.remove();
+        parent.appendChild(el);
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    });
+  await cycles();
   const afterCycles = await memory();
-  await page.evaluate(async () => {
-    const el = document.getElementById('w1');
-    const parent = el.parentNode;
-    for (let i = 0; i < 100; i++) {
-      el.remove();
-      parent.appendChild(el);
-      await new Promise((r) => setTimeout(r, 0));
-    }
-  });
+  await cycles();
   const afterMoreCycles = await memory();
   const pick = (list, key) => list.map((t) => t[key]);
   results.interaction = {

@@ -120,6 +120,24 @@ impl Report {
         }
     }
 
+    /// `map[key]` as text, reporting a missing key with `why` ("each entry needs a question").
+    fn required_text(
+        &mut self,
+        map: &Map<String, Value>,
+        path: &str,
+        key: &str,
+        why: &str,
+    ) -> Option<String> {
+        let path = format!("{path}.{key}");
+        match map.get(key) {
+            Some(v) => self.text(&path, v),
+            None => {
+                self.error(&path, format!("is missing; {why}"));
+                None
+            }
+        }
+    }
+
     fn object<'v>(&mut self, path: &str, value: &'v Value) -> Option<&'v Map<String, Value>> {
         match value {
             Value::Object(map) => Some(map),
@@ -585,16 +603,8 @@ fn apply_items(report: &mut Report, value: &Value, content: &mut Content) {
                     }),
                     Value::Object(m) => {
                         report.unknown_keys(&p, m, &ITEM_KEYS);
-                        let text = match m.get("text") {
-                            Some(t) => report.text(&format!("{p}.text"), t),
-                            None => {
-                                report.error(
-                                    &format!("{p}.text"),
-                                    "is missing; every statement needs its text",
-                                );
-                                None
-                            }
-                        };
+                        let text =
+                            report.required_text(m, &p, "text", "every statement needs its text");
                         let reverse = match m.get("reverse") {
                             None => Some(false),
                             Some(Value::Bool(b)) => Some(*b),
@@ -638,16 +648,7 @@ fn faq_entries(report: &mut Report, value: &Value) -> Option<Vec<FaqEntry>> {
             continue;
         };
         report.unknown_keys(&path, map, &FAQ_KEYS);
-        let question = match map.get("question") {
-            Some(q) => report.text(&format!("{path}.question"), q),
-            None => {
-                report.error(
-                    &format!("{path}.question"),
-                    "is missing; each entry needs a question",
-                );
-                None
-            }
-        };
+        let question = report.required_text(map, &path, "question", "each entry needs a question");
         let answer = match map.get("answer") {
             Some(a) => report.paragraphs(&format!("{path}.answer"), a),
             None => {
@@ -782,13 +783,7 @@ fn custom_resources(report: &mut Report, value: &Value) -> Option<Vec<Resource>>
                 None
             }
         };
-        let name = match map.get("name") {
-            Some(n) => report.text(&format!("{path}.name"), n),
-            None => {
-                report.error(&format!("{path}.name"), "is missing; name the service");
-                None
-            }
-        };
+        let name = report.required_text(map, &path, "name", "name the service");
         let phone = map
             .get("phone")
             .and_then(|p| report.text(&format!("{path}.phone"), p));
