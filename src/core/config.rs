@@ -404,7 +404,7 @@ fn apply_strings(report: &mut Report, value: &Value, content: &mut Content) {
     };
     let ui_keys: Vec<&str> = content.ui.texts().map(|(k, _)| k).collect();
     let mut known = ui_keys.clone();
-    known.extend(["intro", "scale", "safety"]);
+    known.extend(["intro", "scale", "safety", "bands", "dimensions"]);
     report.unknown_keys("config.strings", map, &known);
     for (key, v) in map {
         let path = format!("config.strings.{key}");
@@ -414,6 +414,8 @@ fn apply_strings(report: &mut Report, value: &Value, content: &mut Content) {
                     content.ui.intro = p;
                 }
             }
+            "bands" => apply_bands(report, &path, v, content),
+            "dimensions" => apply_dimension_texts(report, &path, v, content),
             "scale" => {
                 if let Some(list) = report.list(&path, v) {
                     let labels: Option<Vec<String>> = list
@@ -456,6 +458,85 @@ fn apply_strings(report: &mut Report, value: &Value, content: &mut Content) {
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// `strings.bands.<band>.label|summary`.
+fn apply_bands(report: &mut Report, path: &str, value: &Value, content: &mut Content) {
+    let Some(map) = report.object(path, value) else {
+        return;
+    };
+    const BANDS: [&str; 3] = ["strength", "grow", "explore"];
+    report.unknown_keys(path, map, &BANDS);
+    for (name, v) in map {
+        let band = match name.as_str() {
+            "strength" => &mut content.bands.strength,
+            "grow" => &mut content.bands.grow,
+            "explore" => &mut content.bands.explore,
+            _ => continue,
+        };
+        let p = format!("{path}.{name}");
+        let Some(inner) = report.object(&p, v) else {
+            continue;
+        };
+        report.unknown_keys(&p, inner, &["label", "summary"]);
+        if let Some(t) = inner
+            .get("label")
+            .and_then(|t| report.text(&format!("{p}.label"), t))
+        {
+            band.label = t;
+        }
+        if let Some(t) = inner
+            .get("summary")
+            .and_then(|t| report.text(&format!("{p}.summary"), t))
+        {
+            band.summary = t;
+        }
+    }
+}
+
+/// `strings.dimensions.<id>.name|description|tips`: the words around a dimension (its
+/// statements are `items`).
+fn apply_dimension_texts(report: &mut Report, path: &str, value: &Value, content: &mut Content) {
+    let Some(map) = report.object(path, value) else {
+        return;
+    };
+    report.unknown_keys(path, map, &DIMENSION_IDS);
+    for (id, v) in map {
+        let Some(dim) = DIMENSION_IDS
+            .iter()
+            .position(|d| d == id)
+            .and_then(|i| content.dimensions.get_mut(i))
+        else {
+            continue;
+        };
+        let p = format!("{path}.{id}");
+        let Some(inner) = report.object(&p, v) else {
+            continue;
+        };
+        report.unknown_keys(&p, inner, &["name", "description", "tips"]);
+        if let Some(t) = inner
+            .get("name")
+            .and_then(|t| report.text(&format!("{p}.name"), t))
+        {
+            dim.name = t;
+        }
+        if let Some(t) = inner
+            .get("description")
+            .and_then(|t| report.text(&format!("{p}.description"), t))
+        {
+            dim.description = t;
+        }
+        if let Some(tips) = inner.get("tips") {
+            let tp = format!("{p}.tips");
+            match report.paragraphs(&tp, tips) {
+                Some(list) if (2..=3).contains(&list.len()) => dim.tips = list,
+                Some(list) => {
+                    report.error(&tp, format!("expected 2 or 3 tips, found {}", list.len()))
+                }
+                None => {}
+            }
         }
     }
 }

@@ -264,6 +264,10 @@ test('"Need help now?" shows the resources of the visitor’s region', async () 
     { attrs: 'region="CA"', lang: 'en-GB', tel: ['tel:988'] },
     { attrs: 'region="ES"', lang: 'en', tel: ['tel:016', 'tel:024'] },
     { attrs: 'region="FR"', lang: 'en', tel: [] },
+    { attrs: '', lang: 'es', tel: ['tel:016', 'tel:024'], title: 'Apoyo, a cualquier hora' },
+    { attrs: '', lang: 'es-MX', tel: [], title: 'Apoyo, a cualquier hora' },
+    { attrs: '', lang: 'ar', tel: [], title: 'دعم في أي وقت' },
+    { attrs: 'region="GB"', lang: 'ar', tel: ['tel:+448082000247', 'tel:116123'], title: 'دعم في أي وقت' },
   ];
   for (const c of cases) {
     const page = await openWidget(env, `sections="faq" ${c.attrs}`, { lang: c.lang });
@@ -274,6 +278,7 @@ test('"Need help now?" shows the resources of the visitor’s region', async () 
     assert.equal(await button.getAttribute('aria-expanded'), 'true');
     const tels = await page.locator('#w1 .help-panel a[href^="tel:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     assert.deepEqual(tels, c.tel, `${c.lang} ${c.attrs}`);
+    if (c.title) assert.equal(await page.locator('#w1 .help-panel .title').textContent(), c.title);
     const directory = page.locator('#w1 .help-panel a[href="https://findahelpline.com"]');
     assert.equal(await directory.count(), 1, 'the international directory is always there');
     await page.context().close();

@@ -66,6 +66,11 @@ fn bad_configs_each_explained() {
         (r#"{"strings": {"scale": ["a", "b"]}}"#, "config.strings.scale: expected 5 labels (strongly disagree … strongly agree), found 2"),
         (r#"{"strings": {"safety": {"call": "Phone"}}}"#, "config.strings.safety.call: must contain {number} (it is filled in by the widget); the default is used"),
         (r#"{"strings": {"safety": {"itme": "x"}}}"#, "config.strings.safety.itme: unknown key, ignored; did you mean `item`?"),
+        (r#"{"strings": {"bands": {"strenght": {}}}}"#, "config.strings.bands.strenght: unknown key, ignored; did you mean `strength`?"),
+        (r#"{"strings": {"bands": {"grow": {"label": 3}}}}"#, "config.strings.bands.grow.label: expected text, found a number"),
+        (r#"{"strings": {"dimensions": {"trust": {"tips": ["only one"]}}}}"#, "config.strings.dimensions.trust.tips: expected 2 or 3 tips, found 1"),
+        (r#"{"strings": {"dimensions": {"trust": {"nmae": "x"}}}}"#, "config.strings.dimensions.trust.nmae: unknown key, ignored; did you mean `name`?"),
+        (r#"{"strings": {"dimensions": {"trsut": {}}}}"#, "config.strings.dimensions.trsut: unknown key, ignored; did you mean `trust`?"),
         (r#"{"items": []}"#, "config.items: expected an object { … }, found a list"),
         (r#"{"items": {"comunication": ["x"]}}"#, "config.items.comunication: unknown key, ignored; did you mean `communication`?"),
         (r#"{"items": {"trust": []}}"#, "config.items.trust: expected 1 to 3 statements, found 0"),
@@ -146,6 +151,23 @@ fn faq_append_and_items_override() {
     assert_eq!(affection.items.len(), 3);
     assert!(affection.items[1].reverse);
     assert_eq!(r.content.questions().len(), 22);
+}
+
+#[test]
+fn dimension_and_band_texts_can_be_replaced() {
+    let r = run(r#"{"strings": {
+        "bands": {"grow": {"label": "growing", "summary": "Keep going."}},
+        "dimensions": {"time": {"name": "Time together", "description": "Shared moments.", "tips": ["One.", "Two."]}}
+    }}"#);
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert_eq!(r.content.bands.grow.label, "growing");
+    assert_eq!(r.content.bands.grow.summary, "Keep going.");
+    let time = &r.content.dimensions[4];
+    assert_eq!(
+        (time.name.as_str(), time.description.as_str()),
+        ("Time together", "Shared moments.")
+    );
+    assert_eq!(time.tips, ["One.", "Two."]);
 }
 
 #[test]
