@@ -119,6 +119,11 @@ pub fn quiz(props: &QuizProps) -> Html {
         })
     };
 
+    // Read by the Escape listener, which outlives any one render.
+    let started = use_mut_ref(|| false);
+    *started.borrow_mut() = state.step != Step::Intro;
+    let card = use_node_ref();
+
     let quick_exit = {
         let dispatch = dispatch.clone();
         let on_quick_exit = props.on_quick_exit.clone();
@@ -128,8 +133,12 @@ pub fn quiz(props: &QuizProps) -> Html {
         })
     };
     {
-        // Esc twice within a second, anywhere on the page, is the keyboard Quick exit.
+        // Esc twice within a second is the keyboard Quick exit: anywhere on the page once
+        // the quiz has started, and within the widget before that, so that a visitor closing
+        // the host page's own dialogs with Esc is not sent away by surprise.
         let quick_exit = quick_exit.clone();
+        let started = started.clone();
+        let card = card.clone();
         use_effect_with((), move |_| {
             let last = Rc::new(Cell::new(f64::NEG_INFINITY));
             let listener = web_sys::window().map(|window| {
@@ -137,7 +146,7 @@ pub fn quiz(props: &QuizProps) -> Html {
                     let is_escape = event
                         .dyn_ref::<KeyboardEvent>()
                         .is_some_and(|e| e.key() == "Escape");
-                    if !is_escape {
+                    if !is_escape || !(*started.borrow() || is_inside(&card, event)) {
                         return;
                     }
                     let now = js_sys::Date::now();
@@ -200,7 +209,7 @@ pub fn quiz(props: &QuizProps) -> Html {
     };
 
     html! {
-        <section class="card quiz" part="card" aria-labelledby="eiw-title">
+        <section class="card quiz" part="card" aria-labelledby="eiw-title" ref={card}>
             <div class="card-header">
                 <h2 id="eiw-title" class="title">{ &ui.title }</h2>
                 <button type="button" class="button quick-exit" part="button quick-exit"
@@ -216,6 +225,22 @@ pub fn quiz(props: &QuizProps) -> Html {
                     on_forget={dispatch.reform(|_| Action::Forget)} />
             }
         </section>
+    }
+}
+
+/// Whether a page-level event came from inside this widget. Seen from the page, events from
+/// a (closed) shadow root appear to come from its host element.
+fn is_inside(card: &NodeRef, event: &Event) -> bool {
+    let host = card
+        .get()
+        .and_then(|node| node.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok())
+        .map(|root| root.host());
+    match (host, event.target()) {
+        (Some(host), Some(target)) => {
+            let host: &web_sys::EventTarget = host.as_ref();
+            host == &target
+        }
+        _ => false,
     }
 }
 

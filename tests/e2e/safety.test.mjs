@@ -203,9 +203,15 @@ test('Esc twice within a second is Quick exit; once is not', async () => {
   await Promise.all([page.waitForURL(neutral), page.keyboard.press('Escape')]);
   await page.context().close();
 
-  // A publisher-chosen neutral page.
+  // Before the quiz starts, Esc Esc outside the widget (say, closing the host page's own
+  // dialogs) does nothing; inside the widget it exits, to a publisher-chosen neutral page.
   const custom = env.server.host + '/fixtures/basic.html';
   const other = await openWidget(env, `quick-exit-href="${custom}"`);
+  await other.keyboard.press('Escape');
+  await other.keyboard.press('Escape');
+  await other.waitForTimeout(300);
+  assert.notEqual(other.url(), custom, 'Esc twice on the host page before starting: no exit');
+  await other.locator('#w1 .help-button').focus();
   await Promise.all([
     other.waitForURL(custom),
     (async () => {
