@@ -138,6 +138,21 @@ impl Report {
         }
     }
 
+    /// Replaces `slot` with `map[key]` when that is present and valid text.
+    fn override_text(
+        &mut self,
+        map: &Map<String, Value>,
+        path: &str,
+        key: &str,
+        slot: &mut String,
+    ) {
+        if let Some(v) = map.get(key) {
+            if let Some(text) = self.text(&format!("{path}.{key}"), v) {
+                *slot = text;
+            }
+        }
+    }
+
     fn object<'v>(&mut self, path: &str, value: &'v Value) -> Option<&'v Map<String, Value>> {
         match value {
             Value::Object(map) => Some(map),
@@ -481,18 +496,8 @@ fn apply_bands(report: &mut Report, path: &str, value: &Value, content: &mut Con
             continue;
         };
         report.unknown_keys(&p, inner, &["label", "summary"]);
-        if let Some(t) = inner
-            .get("label")
-            .and_then(|t| report.text(&format!("{p}.label"), t))
-        {
-            band.label = t;
-        }
-        if let Some(t) = inner
-            .get("summary")
-            .and_then(|t| report.text(&format!("{p}.summary"), t))
-        {
-            band.summary = t;
-        }
+        report.override_text(inner, &p, "label", &mut band.label);
+        report.override_text(inner, &p, "summary", &mut band.summary);
     }
 }
 
@@ -516,18 +521,8 @@ fn apply_dimension_texts(report: &mut Report, path: &str, value: &Value, content
             continue;
         };
         report.unknown_keys(&p, inner, &["name", "description", "tips"]);
-        if let Some(t) = inner
-            .get("name")
-            .and_then(|t| report.text(&format!("{p}.name"), t))
-        {
-            dim.name = t;
-        }
-        if let Some(t) = inner
-            .get("description")
-            .and_then(|t| report.text(&format!("{p}.description"), t))
-        {
-            dim.description = t;
-        }
+        report.override_text(inner, &p, "name", &mut dim.name);
+        report.override_text(inner, &p, "description", &mut dim.description);
         if let Some(tips) = inner.get("tips") {
             let tp = format!("{p}.tips");
             match report.paragraphs(&tp, tips) {
