@@ -18,7 +18,9 @@ use serde_json::{Map, Value};
 use std::fmt;
 use std::rc::Rc;
 
-use super::content::{builtin, builtin_languages, Content, FaqEntry, Item, DIMENSION_IDS};
+use super::content::{
+    builtin, builtin_languages, Content, Direction, FaqEntry, Item, DIMENSION_IDS,
+};
 use super::resources::{self, Kind, Resource, Sms};
 use super::rich_text::is_safe_href;
 use super::settings::{from_attributes, Attributes, Settings, LOG_PREFIX};
@@ -333,10 +335,10 @@ pub fn resolve(attributes: &Attributes, config: Option<&str>) -> Result<Resolved
     };
 
     if let Some(v) = config.get("strings") {
-        apply_strings(&mut report, v, &mut content);
+        apply_strings(&mut report, "config.strings", v, &mut content);
     }
     if let Some(v) = config.get("items") {
-        apply_items(&mut report, v, &mut content);
+        apply_items(&mut report, "config.items", v, &mut content);
     }
     let append = match config.get("faq_merge") {
         None => false,
@@ -354,7 +356,7 @@ pub fn resolve(attributes: &Attributes, config: Option<&str>) -> Result<Resolved
         }
     };
     if let Some(v) = config.get("faq") {
-        if let Some(entries) = faq_entries(&mut report, v) {
+        if let Some(entries) = faq_entries(&mut report, "config.faq", v) {
             if append {
                 let taken: Vec<String> = content.faq.iter().map(|e| e.slug.clone()).collect();
                 for (i, e) in entries.into_iter().enumerate() {
@@ -413,16 +415,16 @@ fn default_resources(settings: &Settings) -> Vec<Resource> {
 }
 
 /// Overrides any user-facing string: `strings.title`, `strings.intro`, `strings.safety.item`.
-fn apply_strings(report: &mut Report, value: &Value, content: &mut Content) {
-    let Some(map) = report.object("config.strings", value) else {
+fn apply_strings(report: &mut Report, base: &str, value: &Value, content: &mut Content) {
+    let Some(map) = report.object(base, value) else {
         return;
     };
     let ui_keys: Vec<&str> = content.ui.texts().map(|(k, _)| k).collect();
     let mut known = ui_keys.clone();
     known.extend(["intro", "scale", "safety", "bands", "dimensions"]);
-    report.unknown_keys("config.strings", map, &known);
+    report.unknown_keys(base, map, &known);
     for (key, v) in map {
-        let path = format!("config.strings.{key}");
+        let path = format!("{base}.{key}");
         match key.as_str() {
             "intro" => {
                 if let Some(p) = report.paragraphs(&path, v) {
@@ -647,16 +649,16 @@ fn set_safety(content: &mut Content, key: &str, text: String) {
 }
 
 /// `items.<dimension>`: one to three statements replacing that dimension's own.
-fn apply_items(report: &mut Report, value: &Value, content: &mut Content) {
-    let Some(map) = report.object("config.items", value) else {
+fn apply_items(report: &mut Report, base: &str, value: &Value, content: &mut Content) {
+    let Some(map) = report.object(base, value) else {
         return;
     };
-    report.unknown_keys("config.items", map, &DIMENSION_IDS);
+    report.unknown_keys(base, map, &DIMENSION_IDS);
     for (id, v) in map {
         let Some(index) = DIMENSION_IDS.iter().position(|d| d == id) else {
             continue;
         };
-        let path = format!("config.items.{id}");
+        let path = format!("{base}.{id}");
         let Some(list) = report.list(&path, v) else {
             continue;
         };
@@ -714,12 +716,12 @@ fn apply_items(report: &mut Report, value: &Value, content: &mut Content) {
     }
 }
 
-fn faq_entries(report: &mut Report, value: &Value) -> Option<Vec<FaqEntry>> {
-    let list = report.list("config.faq", value)?;
+fn faq_entries(report: &mut Report, base: &str, value: &Value) -> Option<Vec<FaqEntry>> {
+    let list = report.list(base, value)?;
     let mut entries = Vec::new();
     let mut slugs: Vec<String> = Vec::new();
     for (i, v) in list.iter().enumerate() {
-        let path = format!("config.faq[{i}]");
+        let path = format!("{base}[{i}]");
         let Some(map) = report.object(&path, v) else {
             continue;
         };
@@ -932,6 +934,76 @@ fn custom_resources(report: &mut Report, value: &Value) -> Option<Vec<Resource>>
     Some(out)
 }
 
+/// Builds a publisher's language from a complete content file by applying every one of its
+/// texts over English with the same checks as any override (types, placeholders), so one
+/// validator serves both.
+fn language_from_json(
+    report: &mut Report,
+    path: &str,
+    code: &str,
+    value: &Value,
+) -> Option<Content> {
+    let map = value.as_object()?;
+    let mut content = (*builtin("en").ok()?).clone();
+    let before = report.0.len();
+    content.lang = code.to_owned();
+    match map.get("dir").and_then(Value::as_str) {
+        Some("ltr") => content.dir = Direction::Ltr,
+        Some("rtl") => content.dir = Direction::Rtl,
+        _ => report.error(&format!("{path}.dir"), "expected \"ltr\" or \"rtl\""),
+    }
+    report.override_text(map, path, "digits", &mut content.digits);
+    if let Some(ui) = map.get("ui") {
+        apply_strings(report, &format!("{path}.ui"), ui, &mut content);
+    }
+    for key in ["scale", "safety", "bands"] {
+        if let Some(v) = map.get(key) {
+            let single = Value::Object(Map::from_iter([(key.to_owned(), v.clone())]));
+            apply_strings(report, path, &single, &mut content);
+        }
+    }
+    let dimensions = map
+        .get("dimensions")
+        .and_then(|d| report.list(&format!("{path}.dimensions"), d));
+    for (i, dim) in dimensions.into_iter().flatten().enumerate() {
+        let Some(d) = dim.as_object() else { continue };
+        let id = DIMENSION_IDS.get(i).copied().unwrap_or_default();
+        if d.get("id").and_then(Value::as_str) != Some(id) {
+            report.error(
+                &format!("{path}.dimensions[{i}].id"),
+                format!("expected \"{id}\": the ten dimensions keep the English ids and order"),
+            );
+            continue;
+        }
+        let texts: Map<String, Value> = d
+            .iter()
+            .filter(|(k, _)| matches!(k.as_str(), "name" | "description" | "tips"))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let dims_path = format!("{path}.dimensions");
+        let by_id = |v: Value| Value::Object(Map::from_iter([(id.to_owned(), v)]));
+        apply_dimension_texts(
+            report,
+            &dims_path,
+            &by_id(Value::Object(texts)),
+            &mut content,
+        );
+        if let Some(items) = d.get("items") {
+            apply_items(report, &dims_path, &by_id(items.clone()), &mut content);
+        }
+    }
+    if let Some(faq) = map
+        .get("faq")
+        .and_then(|f| faq_entries(report, &format!("{path}.faq"), f))
+    {
+        content.faq = faq;
+    }
+    for p in content.validate() {
+        report.error(path, p.to_string());
+    }
+    (report.0.len() == before).then_some(content)
+}
+
 /// `languages.<code>`: a complete content file for a language the widget lacks.
 fn custom_languages(report: &mut Report, value: &Value) -> Vec<(String, Rc<Content>)> {
     let Some(map) = report.object("config.languages", value) else {
@@ -965,18 +1037,8 @@ fn custom_languages(report: &mut Report, value: &Value) -> Vec<(String, Rc<Conte
             }
             continue;
         }
-        match serde_json::from_value::<Content>(candidate) {
-            Ok(content) => {
-                let problems = content.validate();
-                if problems.is_empty() {
-                    out.push((code.clone(), Rc::new(content)));
-                } else {
-                    for p in problems {
-                        report.error(&path, p.to_string());
-                    }
-                }
-            }
-            Err(e) => report.error(&path, format!("{e}")),
+        if let Some(content) = language_from_json(report, &path, code, &candidate) {
+            out.push((code.clone(), Rc::new(content)));
         }
     }
     out

@@ -281,3 +281,59 @@ fn phone_numbers_and_slugs() {
     assert_eq!(slugify("¿Qué?"), "qu");
     assert_eq!(slugify("???"), "entry-3");
 }
+
+#[test]
+fn a_custom_language_equals_the_same_file_built_in() {
+    // Arabic exercises right-to-left, its own digits and every text.
+    let arabic: Value = serde_json::from_str(include_str!("../../../content/ar.json")).unwrap();
+    let config = serde_json::json!({ "languages": { "zz": arabic } }).to_string();
+    let attributes = Attributes {
+        lang: Some("zz".into()),
+        ..Attributes::default()
+    };
+    let r = resolve(&attributes, Some(&config)).unwrap();
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    let mut expected = (*builtin("ar").unwrap()).clone();
+    expected.lang = "zz".into();
+    assert_eq!(*r.content, expected);
+}
+
+#[test]
+fn a_custom_language_with_wrong_types_names_the_place() {
+    let mut french = english_json();
+    french["ui"]["start"] = 5.into();
+    french["dir"] = "up".into();
+    french["dimensions"][1]["id"] = "trust-me".into();
+    let config = serde_json::json!({ "languages": { "fr": french } }).to_string();
+    let r = resolve(
+        &Attributes {
+            lang: Some("fr".into()),
+            ..Attributes::default()
+        },
+        Some(&config),
+    )
+    .unwrap();
+    let messages: Vec<String> = r.problems.iter().map(ToString::to_string).collect();
+    assert!(
+        messages.contains(&format!(
+            "{P}config.languages.fr.ui.start: expected text, found a number"
+        )),
+        "{messages:#?}"
+    );
+    assert!(
+        messages.contains(&format!(
+            "{P}config.languages.fr.dir: expected \"ltr\" or \"rtl\""
+        )),
+        "{messages:#?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("config.languages.fr.dimensions[1].id")),
+        "{messages:#?}"
+    );
+    assert_eq!(
+        r.settings.locale.language, "en",
+        "an invalid language is not offered"
+    );
+}
