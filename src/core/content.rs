@@ -1,12 +1,15 @@
-//! Typed quiz and FAQ content, parsed from one JSON file per language and validated once.
+//! Typed quiz and FAQ content: one JSON file per language, turned into compact bytes at build
+//! time (build.rs) and validated once on first use.
 //!
 //! Every string a visitor sees lives in `content/<lang>.json`; the code only knows keys.
 
-use serde::Deserialize;
 use std::rc::Rc;
 use thiserror::Error;
 
 use super::template::placeholders;
+
+mod schema;
+pub use schema::*;
 
 /// The ten factors of emotional intimacy, in the order the results list them. Dimension
 /// ids are fixed so that scoring, tips and publisher overrides always line up.
@@ -23,29 +26,6 @@ pub const DIMENSION_IDS: [&str; 10] = [
     "affection",
 ];
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Content {
-    pub lang: String,
-    pub dir: Direction,
-    /// The ten digits 0–9 as this language writes them (Arabic: ٠١٢٣٤٥٦٧٨٩).
-    pub digits: String,
-    pub ui: Ui,
-    /// The five answer labels, from "Strongly disagree" (1) to "Strongly agree" (5).
-    pub scale: Vec<String>,
-    pub bands: Bands,
-    pub dimensions: Vec<Dimension>,
-    pub safety: Safety,
-    pub faq: Vec<FaqEntry>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Direction {
-    Ltr,
-    Rtl,
-}
-
 impl Content {
     pub fn direction_is_rtl(&self) -> bool {
         self.dir == Direction::Rtl
@@ -59,119 +39,6 @@ impl Direction {
             Direction::Rtl => "rtl",
         }
     }
-}
-
-/// Interface strings. Templates use `{placeholders}`; `REQUIRED_PLACEHOLDERS` lists them.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Ui {
-    pub title: String,
-    pub intro: Vec<String>,
-    pub who: String,
-    pub facts: String,
-    pub privacy: String,
-    pub quick_exit_hint: String,
-    pub start: String,
-    pub progress: String,
-    pub progress_label: String,
-    pub skip: String,
-    pub back: String,
-    pub next: String,
-    pub finish: String,
-    pub shortcut_hint: String,
-    pub results_title: String,
-    pub score_label: String,
-    pub score_value: String,
-    pub band_sentence: String,
-    pub bands_note: String,
-    pub chart_title: String,
-    pub chart_row: String,
-    pub chart_row_skipped: String,
-    pub not_scored: String,
-    pub nothing_scored: String,
-    pub areas_title: String,
-    pub areas_none: String,
-    pub strengths_title: String,
-    pub not_diagnosis: String,
-    pub cta_text: String,
-    pub cta_label: String,
-    pub cta_phone: String,
-    pub retake: String,
-    pub print: String,
-    pub faq_title: String,
-    pub quick_exit: String,
-    pub remember: String,
-    pub remember_hint: String,
-    pub forget: String,
-    pub resumed: String,
-    pub loading: String,
-}
-
-/// The unscored safety statement and everything shown around it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Safety {
-    /// Asked near the end; agreeing opens the safety panel on the results.
-    pub item: String,
-    pub title: String,
-    pub intro: String,
-    pub reframe: String,
-    pub emergency: String,
-    pub violence_title: String,
-    pub crisis_title: String,
-    pub directory_title: String,
-    pub help_button: String,
-    pub help_title: String,
-    pub help_intro: String,
-    pub call: String,
-    pub text: String,
-    pub website: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Bands {
-    pub strength: BandText,
-    pub grow: BandText,
-    pub explore: BandText,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct BandText {
-    /// Short label used inside sentences: "a strength".
-    pub label: String,
-    /// One or two kind sentences explaining what the band means.
-    pub summary: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Dimension {
-    pub id: String,
-    pub name: String,
-    pub description: String,
-    pub items: Vec<Item>,
-    pub tips: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Item {
-    pub text: String,
-    /// Reverse-keyed: agreeing means *less* connection, so the answer scores as 6 − x.
-    #[serde(default)]
-    pub reverse: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FaqEntry {
-    /// Stable id used in deep links (`#faq-<slug>`).
-    pub slug: String,
-    pub question: String,
-    /// Paragraphs in the safe rich-text format (see `rich_text`).
-    pub answer: Vec<String>,
 }
 
 /// Where one question of the quiz comes from.
@@ -486,11 +353,20 @@ impl Safety {
     }
 }
 
-/// The languages shipped inside the widget, as (code, JSON).
-const BUILTIN: [(&str, &str); 3] = [
-    ("en", include_str!("../../content/en.json")),
-    ("es", include_str!("../../content/es.json")),
-    ("ar", include_str!("../../content/ar.json")),
+/// The languages shipped inside the widget, as (code, postcard bytes made by build.rs).
+const BUILTIN: [(&str, &[u8]); 3] = [
+    (
+        "en",
+        include_bytes!(concat!(env!("OUT_DIR"), "/en.postcard")),
+    ),
+    (
+        "es",
+        include_bytes!(concat!(env!("OUT_DIR"), "/es.postcard")),
+    ),
+    (
+        "ar",
+        include_bytes!(concat!(env!("OUT_DIR"), "/ar.postcard")),
+    ),
 ];
 
 /// The codes of the built-in languages.
@@ -506,7 +382,7 @@ pub fn builtin(lang: &str) -> Result<Rc<Content>, Vec<ContentError>> {
         static CACHE: std::cell::RefCell<Vec<(&'static str, Rc<Content>)>> =
             const { std::cell::RefCell::new(Vec::new()) };
     }
-    let (code, json) = BUILTIN
+    let (code, bytes) = BUILTIN
         .iter()
         .find(|(code, _)| *code == lang)
         .or_else(|| BUILTIN.first())
@@ -520,7 +396,13 @@ pub fn builtin(lang: &str) -> Result<Rc<Content>, Vec<ContentError>> {
     }) {
         return Ok(hit);
     }
-    let content = Rc::new(Content::from_json(json)?);
+    let content: Content =
+        postcard::from_bytes(bytes).map_err(|e| vec![ContentError::Parse(e.to_string())])?;
+    let problems = content.validate();
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let content = Rc::new(content);
     CACHE.with(|c| c.borrow_mut().push((code, content.clone())));
     Ok(content)
 }
@@ -545,8 +427,19 @@ mod tests {
     fn every_language_has_exactly_the_keys_of_english() {
         use crate::core::config::{english_json, extra_keys, missing_keys};
         let english = english_json();
-        for (code, json) in BUILTIN {
+        let files = [
+            ("en", include_str!("../../content/en.json")),
+            ("es", include_str!("../../content/es.json")),
+            ("ar", include_str!("../../content/ar.json")),
+        ];
+        assert_eq!(files.map(|f| f.0), BUILTIN.map(|b| b.0));
+        for (code, json) in files {
             let value: serde_json::Value = serde_json::from_str(json).unwrap();
+            assert_eq!(
+                *builtin(code).unwrap(),
+                Content::from_json(json).unwrap(),
+                "{code}: the shipped bytes are the JSON file"
+            );
             assert_eq!(missing_keys(&english, &value, code), Vec::<String>::new());
             assert_eq!(extra_keys(&english, &value, code), Vec::<String>::new());
             let content = builtin(code).unwrap();

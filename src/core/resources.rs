@@ -13,41 +13,10 @@
     clippy::panic
 )]
 
-use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Violence,
-    Crisis,
-    Directory,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Sms {
-    pub number: String,
-    pub keyword: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Resource {
-    pub kind: Kind,
-    pub name: String,
-    /// The number as people write it locally.
-    #[serde(default)]
-    pub phone: Option<String>,
-    /// The number for the `tel:` link.
-    #[serde(default)]
-    pub tel: Option<String>,
-    #[serde(default)]
-    pub sms: Option<Sms>,
-    #[serde(default)]
-    pub url: Option<String>,
-}
+mod schema;
+pub use schema::*;
 
 impl Resource {
     pub fn tel_href(&self) -> Option<String> {
@@ -61,21 +30,13 @@ impl Resource {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Directory {
-    /// Region used when the language tag names none (`en` → `US`).
-    pub default_region: BTreeMap<String, String>,
-    pub regions: BTreeMap<String, Vec<Resource>>,
-    /// Shown everywhere, last: an international directory of helplines.
-    pub international: Vec<Resource>,
-}
-
 /// The built-in directory, parsed once.
 pub fn builtin() -> Option<Rc<Directory>> {
     thread_local! {
         static DIRECTORY: Option<Rc<Directory>> =
-            serde_json::from_str(include_str!("../../content/resources.json")).ok().map(Rc::new);
+            postcard::from_bytes(include_bytes!(concat!(env!("OUT_DIR"), "/resources.postcard")))
+                .ok()
+                .map(Rc::new);
     }
     DIRECTORY.with(Clone::clone)
 }

@@ -1,0 +1,141 @@
+//! The content schema: plain data types shared with `build.rs`, which checks each built-in
+//! language file at build time and stores it in a compact binary form (postcard) so the
+//! widget ships no JSON parser for its own content.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Content {
+    pub lang: String,
+    pub dir: Direction,
+    /// The ten digits 0–9 as this language writes them (Arabic: ٠١٢٣٤٥٦٧٨٩).
+    pub digits: String,
+    pub ui: Ui,
+    /// The five answer labels, from "Strongly disagree" (1) to "Strongly agree" (5).
+    pub scale: Vec<String>,
+    pub bands: Bands,
+    pub dimensions: Vec<Dimension>,
+    pub safety: Safety,
+    pub faq: Vec<FaqEntry>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+/// Interface strings. Templates use `{placeholders}`; `REQUIRED_PLACEHOLDERS` lists them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ui {
+    pub title: String,
+    pub intro: Vec<String>,
+    pub who: String,
+    pub facts: String,
+    pub privacy: String,
+    pub quick_exit_hint: String,
+    pub start: String,
+    pub progress: String,
+    pub progress_label: String,
+    pub skip: String,
+    pub back: String,
+    pub next: String,
+    pub finish: String,
+    pub shortcut_hint: String,
+    pub results_title: String,
+    pub score_label: String,
+    pub score_value: String,
+    pub band_sentence: String,
+    pub bands_note: String,
+    pub chart_title: String,
+    pub chart_row: String,
+    pub chart_row_skipped: String,
+    pub not_scored: String,
+    pub nothing_scored: String,
+    pub areas_title: String,
+    pub areas_none: String,
+    pub strengths_title: String,
+    pub not_diagnosis: String,
+    pub cta_text: String,
+    pub cta_label: String,
+    pub cta_phone: String,
+    pub retake: String,
+    pub print: String,
+    pub faq_title: String,
+    pub quick_exit: String,
+    pub remember: String,
+    pub remember_hint: String,
+    pub forget: String,
+    pub resumed: String,
+    pub loading: String,
+}
+
+/// The unscored safety statement and everything shown around it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Safety {
+    /// Asked near the end; agreeing opens the safety panel on the results.
+    pub item: String,
+    pub title: String,
+    pub intro: String,
+    pub reframe: String,
+    pub emergency: String,
+    pub violence_title: String,
+    pub crisis_title: String,
+    pub directory_title: String,
+    pub help_button: String,
+    pub help_title: String,
+    pub help_intro: String,
+    pub call: String,
+    pub text: String,
+    pub website: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bands {
+    pub strength: BandText,
+    pub grow: BandText,
+    pub explore: BandText,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BandText {
+    /// Short label used inside sentences: "a strength".
+    pub label: String,
+    /// One or two kind sentences explaining what the band means.
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dimension {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub items: Vec<Item>,
+    pub tips: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub text: String,
+    /// Reverse-keyed: agreeing means *less* connection, so the answer scores as 6 − x.
+    #[serde(default)]
+    pub reverse: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FaqEntry {
+    /// Stable id used in deep links (`#faq-<slug>`).
+    pub slug: String,
+    pub question: String,
+    /// Paragraphs in the safe rich-text format (see `rich_text`).
+    pub answer: Vec<String>,
+}
