@@ -461,7 +461,9 @@ fn apply_strings(report: &mut Report, base: &str, value: &Value, content: &mut C
                         let p = format!("{path}.{k}");
                         if let Some(text) = report.text(&p, v) {
                             if template_ok(report, &p, &format!("safety.{k}"), content, &text) {
-                                set_safety(content, k, text);
+                                if let Some(slot) = content.safety.text_mut(k) {
+                                    *slot = text;
+                                }
                             }
                         }
                     }
@@ -470,7 +472,9 @@ fn apply_strings(report: &mut Report, base: &str, value: &Value, content: &mut C
             k if ui_keys.contains(&k) => {
                 if let Some(text) = report.text(&path, v) {
                     if template_ok(report, &path, k, content, &text) {
-                        set_ui(content, k, text);
+                        if let Some(slot) = content.ui.text_mut(k) {
+                            *slot = text;
+                        }
                     }
                 }
             }
@@ -577,75 +581,6 @@ fn template_ok(report: &mut Report, path: &str, key: &str, content: &Content, te
         );
         false
     }
-}
-
-fn set_ui(content: &mut Content, key: &str, text: String) {
-    let ui = &mut content.ui;
-    let slot = match key {
-        "title" => &mut ui.title,
-        "who" => &mut ui.who,
-        "facts" => &mut ui.facts,
-        "privacy" => &mut ui.privacy,
-        "quick_exit_hint" => &mut ui.quick_exit_hint,
-        "start" => &mut ui.start,
-        "progress" => &mut ui.progress,
-        "progress_label" => &mut ui.progress_label,
-        "skip" => &mut ui.skip,
-        "back" => &mut ui.back,
-        "next" => &mut ui.next,
-        "finish" => &mut ui.finish,
-        "shortcut_hint" => &mut ui.shortcut_hint,
-        "results_title" => &mut ui.results_title,
-        "score_label" => &mut ui.score_label,
-        "score_value" => &mut ui.score_value,
-        "band_sentence" => &mut ui.band_sentence,
-        "bands_note" => &mut ui.bands_note,
-        "chart_title" => &mut ui.chart_title,
-        "chart_row" => &mut ui.chart_row,
-        "chart_row_skipped" => &mut ui.chart_row_skipped,
-        "not_scored" => &mut ui.not_scored,
-        "nothing_scored" => &mut ui.nothing_scored,
-        "areas_title" => &mut ui.areas_title,
-        "areas_none" => &mut ui.areas_none,
-        "strengths_title" => &mut ui.strengths_title,
-        "not_diagnosis" => &mut ui.not_diagnosis,
-        "cta_text" => &mut ui.cta_text,
-        "cta_label" => &mut ui.cta_label,
-        "cta_phone" => &mut ui.cta_phone,
-        "retake" => &mut ui.retake,
-        "print" => &mut ui.print,
-        "faq_title" => &mut ui.faq_title,
-        "quick_exit" => &mut ui.quick_exit,
-        "remember" => &mut ui.remember,
-        "remember_hint" => &mut ui.remember_hint,
-        "forget" => &mut ui.forget,
-        "resumed" => &mut ui.resumed,
-        "loading" => &mut ui.loading,
-        _ => return,
-    };
-    *slot = text;
-}
-
-fn set_safety(content: &mut Content, key: &str, text: String) {
-    let s = &mut content.safety;
-    let slot = match key {
-        "item" => &mut s.item,
-        "title" => &mut s.title,
-        "intro" => &mut s.intro,
-        "reframe" => &mut s.reframe,
-        "emergency" => &mut s.emergency,
-        "violence_title" => &mut s.violence_title,
-        "crisis_title" => &mut s.crisis_title,
-        "directory_title" => &mut s.directory_title,
-        "help_button" => &mut s.help_button,
-        "help_title" => &mut s.help_title,
-        "help_intro" => &mut s.help_intro,
-        "call" => &mut s.call,
-        "text" => &mut s.text,
-        "website" => &mut s.website,
-        _ => return,
-    };
-    *slot = text;
 }
 
 /// `items.<dimension>`: one to three statements replacing that dimension's own.

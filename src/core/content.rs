@@ -281,77 +281,85 @@ impl Content {
     }
 }
 
-impl Ui {
-    /// Every single-string field with its key, for validation and completeness checks.
-    pub fn texts(&self) -> impl Iterator<Item = (&'static str, &str)> {
-        [
-            ("title", &self.title),
-            ("who", &self.who),
-            ("facts", &self.facts),
-            ("privacy", &self.privacy),
-            ("start", &self.start),
-            ("progress", &self.progress),
-            ("progress_label", &self.progress_label),
-            ("skip", &self.skip),
-            ("back", &self.back),
-            ("next", &self.next),
-            ("finish", &self.finish),
-            ("shortcut_hint", &self.shortcut_hint),
-            ("results_title", &self.results_title),
-            ("score_label", &self.score_label),
-            ("score_value", &self.score_value),
-            ("band_sentence", &self.band_sentence),
-            ("bands_note", &self.bands_note),
-            ("chart_title", &self.chart_title),
-            ("chart_row", &self.chart_row),
-            ("chart_row_skipped", &self.chart_row_skipped),
-            ("not_scored", &self.not_scored),
-            ("nothing_scored", &self.nothing_scored),
-            ("areas_title", &self.areas_title),
-            ("areas_none", &self.areas_none),
-            ("strengths_title", &self.strengths_title),
-            ("not_diagnosis", &self.not_diagnosis),
-            ("cta_text", &self.cta_text),
-            ("cta_label", &self.cta_label),
-            ("cta_phone", &self.cta_phone),
-            ("retake", &self.retake),
-            ("print", &self.print),
-            ("faq_title", &self.faq_title),
-            ("quick_exit", &self.quick_exit),
-            ("quick_exit_hint", &self.quick_exit_hint),
-            ("remember", &self.remember),
-            ("remember_hint", &self.remember_hint),
-            ("forget", &self.forget),
-            ("resumed", &self.resumed),
-            ("loading", &self.loading),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k, v.as_str()))
-    }
+/// Lists a struct's single-string fields once and derives both views the code needs:
+/// `texts` (read, for validation and docs) and `text_mut` (write, for publisher overrides).
+macro_rules! text_fields {
+    ($ty:ident { $($field:ident),* $(,)? }) => {
+        impl $ty {
+            /// Every single-string field with its key.
+            pub fn texts(&self) -> impl Iterator<Item = (&'static str, &str)> {
+                [$((stringify!($field), self.$field.as_str())),*].into_iter()
+            }
+
+            /// The field named `key`, to replace it.
+            pub fn text_mut(&mut self, key: &str) -> Option<&mut String> {
+                match key {
+                    $(stringify!($field) => Some(&mut self.$field),)*
+                    _ => None,
+                }
+            }
+        }
+    };
 }
 
-impl Safety {
-    pub fn texts(&self) -> impl Iterator<Item = (&'static str, &str)> {
-        [
-            ("item", &self.item),
-            ("title", &self.title),
-            ("intro", &self.intro),
-            ("reframe", &self.reframe),
-            ("emergency", &self.emergency),
-            ("violence_title", &self.violence_title),
-            ("crisis_title", &self.crisis_title),
-            ("directory_title", &self.directory_title),
-            ("help_button", &self.help_button),
-            ("help_title", &self.help_title),
-            ("help_intro", &self.help_intro),
-            ("call", &self.call),
-            ("text", &self.text),
-            ("website", &self.website),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k, v.as_str()))
-    }
-}
+text_fields!(Ui {
+    title,
+    who,
+    facts,
+    privacy,
+    start,
+    progress,
+    progress_label,
+    skip,
+    back,
+    next,
+    finish,
+    shortcut_hint,
+    results_title,
+    score_label,
+    score_value,
+    band_sentence,
+    bands_note,
+    chart_title,
+    chart_row,
+    chart_row_skipped,
+    not_scored,
+    nothing_scored,
+    areas_title,
+    areas_none,
+    strengths_title,
+    not_diagnosis,
+    cta_text,
+    cta_label,
+    cta_phone,
+    retake,
+    print,
+    faq_title,
+    quick_exit,
+    quick_exit_hint,
+    remember,
+    remember_hint,
+    forget,
+    resumed,
+    loading,
+});
+
+text_fields!(Safety {
+    item,
+    title,
+    intro,
+    reframe,
+    emergency,
+    violence_title,
+    crisis_title,
+    directory_title,
+    help_button,
+    help_title,
+    help_intro,
+    call,
+    text,
+    website,
+});
 
 /// The languages shipped inside the widget, as (code, postcard bytes made by build.rs).
 const BUILTIN: [(&str, &[u8]); 3] = [
