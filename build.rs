@@ -9,6 +9,19 @@ mod schema;
 
 use std::{env, fs, path::PathBuf};
 
+/// The keys of a content file without its texts: what a publisher's own language must
+/// contain (see `english_shape` in src/core/config.rs). Lists keep their first element,
+/// because every element of a list has the same keys.
+fn shape(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::String(_) => Value::String(String::new()),
+        Value::Array(list) => Value::Array(list.into_iter().take(1).map(shape).collect()),
+        Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, shape(v))).collect()),
+        other => other,
+    }
+}
+
 /// Keep in step with `BUILTIN` in src/core/content.rs.
 const LANGUAGES: [&str; 3] = ["en", "es", "ar"];
 
@@ -29,6 +42,11 @@ fn main() {
         let content: schema::Content =
             serde_json::from_str(&json).unwrap_or_else(|e| panic!("{path}: {e}"));
         let bytes = postcard::to_allocvec(&content).unwrap_or_else(|e| panic!("{path}: {e}"));
+        if lang == "en" {
+            let value: serde_json::Value = serde_json::from_str(&json).expect("checked above");
+            fs::write(out.join("en-shape.json"), shape(value).to_string())
+                .expect("writing en-shape.json");
+        }
         fs::write(out.join(format!("{lang}.postcard")), bytes)
             .unwrap_or_else(|e| panic!("writing {lang}.postcard: {e}"));
     }

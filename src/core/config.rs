@@ -14,7 +14,7 @@
     clippy::panic
 )]
 
-use serde_json::{Map, Value};
+use super::json::{self, Map, Value};
 use std::fmt;
 use std::rc::Rc;
 
@@ -93,7 +93,7 @@ impl Report {
     }
 
     /// Warns about keys not in `known`, suggesting the closest known key.
-    fn unknown_keys(&mut self, path: &str, object: &Map<String, Value>, known: &[&str]) {
+    fn unknown_keys(&mut self, path: &str, object: &Map, known: &[&str]) {
         for key in object.keys().filter(|k| !known.contains(&k.as_str())) {
             let hint = suggest(key, known)
                 .map(|s| format!("; did you mean `{s}`?"))
@@ -123,13 +123,7 @@ impl Report {
     }
 
     /// `map[key]` as text, reporting a missing key with `why` ("each entry needs a question").
-    fn required_text(
-        &mut self,
-        map: &Map<String, Value>,
-        path: &str,
-        key: &str,
-        why: &str,
-    ) -> Option<String> {
+    fn required_text(&mut self, map: &Map, path: &str, key: &str, why: &str) -> Option<String> {
         let path = format!("{path}.{key}");
         match map.get(key) {
             Some(v) => self.text(&path, v),
@@ -141,13 +135,7 @@ impl Report {
     }
 
     /// Replaces `slot` with `map[key]` when that is present and valid text.
-    fn override_text(
-        &mut self,
-        map: &Map<String, Value>,
-        path: &str,
-        key: &str,
-        slot: &mut String,
-    ) {
+    fn override_text(&mut self, map: &Map, path: &str, key: &str, slot: &mut String) {
         if let Some(v) = map.get(key) {
             if let Some(text) = self.text(&format!("{path}.{key}"), v) {
                 *slot = text;
@@ -155,7 +143,7 @@ impl Report {
         }
     }
 
-    fn object<'v>(&mut self, path: &str, value: &'v Value) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(&mut self, path: &str, value: &'v Value) -> Option<&'v Map> {
         match value {
             Value::Object(map) => Some(map),
             other => {
@@ -168,7 +156,7 @@ impl Report {
         }
     }
 
-    fn list<'v>(&mut self, path: &str, value: &'v Value) -> Option<&'v Vec<Value>> {
+    fn list<'v>(&mut self, path: &str, value: &'v Value) -> Option<&'v [Value]> {
         match value {
             Value::Array(list) => Some(list),
             other => {
@@ -223,7 +211,7 @@ fn kind_of(value: &Value) -> &'static str {
 pub fn suggest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
     known
         .iter()
-        .map(|k| (edit_distance(&key.to_lowercase(), k), *k))
+        .map(|k| (edit_distance(&key.to_ascii_lowercase(), k), *k))
         .filter(|(d, k)| *d <= 2.max(k.len() / 4))
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
@@ -277,17 +265,18 @@ pub fn extra_keys(reference: &Value, candidate: &Value, path: &str) -> Vec<Strin
     missing_keys(candidate, reference, path)
 }
 
-/// The English content as generic JSON: the reference every language must match.
-pub fn english_json() -> Value {
-    serde_json::from_str(include_str!("../../content/en.json")).unwrap_or(Value::Null)
+/// The shape of the English content file (its keys, with every text emptied and every
+/// list cut to its first element, made by build.rs): the reference every language must match.
+pub fn english_shape() -> Value {
+    json::parse(include_str!(concat!(env!("OUT_DIR"), "/en-shape.json"))).unwrap_or_default()
 }
 
 /// Resolves attributes and the optional configuration JSON into what the widget shows.
 /// Fails only if no content at all can be loaded (a broken build), with the reasons.
 pub fn resolve(attributes: &Attributes, config: Option<&str>) -> Result<Resolved, Vec<Problem>> {
     let mut report = Report(Vec::new());
-    let config: Option<Map<String, Value>> = config.filter(|c| !c.trim().is_empty()).and_then(|text| {
-        match serde_json::from_str::<Value>(text) {
+    let config: Option<Map> = config.filter(|c| !c.trim().is_empty()).and_then(|text| {
+        match json::parse(text) {
             Ok(Value::Object(map)) => Some(map),
             Ok(other) => {
                 report.error("config", format!("expected a JSON object {{ … }}, found {}; the whole configuration is ignored", kind_of(&other)));
@@ -714,7 +703,9 @@ fn is_slug(s: &str) -> bool {
 /// "What's new?" → "what-s-new"; non-ASCII questions get a stable hash-free fallback.
 pub fn slugify(text: &str) -> String {
     let mut slug = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
+    // ASCII only: a slug keeps just ASCII letters and digits, and Unicode case tables
+    // would add kilobytes to the download.
+    for c in text.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_ascii_alphanumeric() {
             slug.push(c);
         } else if !slug.ends_with('-') && !slug.is_empty() {
@@ -910,7 +901,7 @@ fn language_from_json(
             );
             continue;
         }
-        let texts: Map<String, Value> = d
+        let texts: Map = d
             .iter()
             .filter(|(k, _)| matches!(k.as_str(), "name" | "description" | "tips"))
             .map(|(k, v)| (k.clone(), v.clone()))
@@ -944,7 +935,7 @@ fn custom_languages(report: &mut Report, value: &Value) -> Vec<(String, Rc<Conte
     let Some(map) = report.object("config.languages", value) else {
         return Vec::new();
     };
-    let english = english_json();
+    let english = english_shape();
     let mut out = Vec::new();
     for (code, v) in map {
         let path = format!("config.languages.{code}");
@@ -959,8 +950,9 @@ fn custom_languages(report: &mut Report, value: &Value) -> Vec<(String, Rc<Conte
         }
         let mut candidate = v.clone();
         if let Value::Object(m) = &mut candidate {
-            m.entry("lang")
-                .or_insert_with(|| Value::String(code.clone()));
+            if m.get("lang").is_none() {
+                m.insert("lang".to_owned(), Value::String(code.clone()));
+            }
         }
         let missing = missing_keys(&english, &candidate, &path);
         if !missing.is_empty() {

@@ -3,7 +3,7 @@
 //! By construction no variant can carry an answer: the payloads are counts, a band id,
 //! FAQ slugs and the publisher's own link.
 
-use serde_json::json;
+use super::json::Value;
 
 /// The scores a publisher may opt in to receive (`share-score`): results, not answers.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,24 +49,31 @@ impl HostEvent {
     }
 
     /// The `detail` of the CustomEvent, as JSON.
-    pub fn detail(&self) -> serde_json::Value {
+    pub fn detail(&self) -> Value {
         match self {
-            HostEvent::Ready | HostEvent::Start => json!({}),
-            HostEvent::Step { index, total } => json!({ "index": index, "total": total }),
-            HostEvent::Complete { band, scores: None } => json!({ "band": band }),
+            HostEvent::Ready | HostEvent::Start => Value::object::<&str>([]),
+            HostEvent::Step { index, total } => {
+                Value::object([("index", (*index).into()), ("total", (*total).into())])
+            }
+            HostEvent::Complete { band, scores: None } => Value::object([("band", (*band).into())]),
             HostEvent::Complete {
                 band,
                 scores: Some(shared),
             } => {
-                let dimensions: serde_json::Map<String, serde_json::Value> = shared
+                let dimensions = shared
                     .dimensions
                     .iter()
-                    .map(|(id, score)| ((*id).to_owned(), json!(score)))
-                    .collect();
-                json!({ "band": band, "score": shared.score, "dimensions": dimensions })
+                    .map(|(id, score)| (*id, (*score).into()));
+                Value::object([
+                    ("band", (*band).into()),
+                    ("score", shared.score.into()),
+                    ("dimensions", Value::object(dimensions)),
+                ])
             }
-            HostEvent::FaqToggle { slug, open } => json!({ "slug": slug, "open": open }),
-            HostEvent::Cta { href } => json!({ "href": href }),
+            HostEvent::FaqToggle { slug, open } => {
+                Value::object([("slug", slug.as_str().into()), ("open", (*open).into())])
+            }
+            HostEvent::Cta { href } => Value::object([("href", href.as_str().into())]),
         }
     }
 }
@@ -107,7 +114,7 @@ mod tests {
             }
             .detail()
             .to_string(),
-            r#"{"band":"grow","dimensions":{"communication":63,"trust":null},"score":57}"#
+            r#"{"band":"grow","score":57,"dimensions":{"communication":63,"trust":null}}"#
         );
     }
 }

@@ -2,7 +2,7 @@
 //! a `<details>` snippet for the host page's light DOM (crawlers, no-JS visitors) and
 //! schema.org `FAQPage` JSON-LD.
 
-use serde_json::json;
+use super::json::Value;
 
 use super::content::FaqEntry;
 use super::rich_text::{parse, plain, Inline};
@@ -66,24 +66,28 @@ pub fn snippet(title: &str, entries: &[FaqEntry]) -> String {
 
 /// schema.org `FAQPage` structured data for the entries shown.
 pub fn json_ld(entries: &[FaqEntry]) -> String {
-    let items: Vec<serde_json::Value> = entries
+    let items: Vec<Value> = entries
         .iter()
         .map(|e| {
-            json!({
-                "@type": "Question",
-                "name": e.question,
-                "acceptedAnswer": {
-                    "@type": "Answer",
-                    "text": e.answer.iter().map(|p| plain(p)).collect::<Vec<_>>().join("\n\n"),
-                }
-            })
+            let answer: Vec<String> = e.answer.iter().map(|p| plain(p)).collect();
+            Value::object([
+                ("@type", "Question".into()),
+                ("name", e.question.as_str().into()),
+                (
+                    "acceptedAnswer",
+                    Value::object([
+                        ("@type", "Answer".into()),
+                        ("text", answer.join("\n\n").into()),
+                    ]),
+                ),
+            ])
         })
         .collect();
-    json!({
-        "@context": "https://schema.org",
-        "@type": "FAQPage",
-        "mainEntity": items,
-    })
+    Value::object([
+        ("@context", "https://schema.org".into()),
+        ("@type", "FAQPage".into()),
+        ("mainEntity", items.into()),
+    ])
     .to_string()
 }
 
@@ -121,6 +125,10 @@ mod tests {
     #[test]
     fn json_ld_is_valid_faq_page() {
         let text = json_ld(&[entry("a", "Q1?", &["A *one*", "Para </script> two"])]);
+        assert!(
+            !text.contains("</script>"),
+            "safe inside a script element: {text}"
+        );
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(v["@type"], "FAQPage");
         assert_eq!(v["mainEntity"][0]["name"], "Q1?");

@@ -7,6 +7,7 @@ pub mod config;
 pub mod content;
 pub mod events;
 pub mod faq_html;
+pub mod json;
 pub mod locale;
 pub mod progress;
 pub mod resources;

@@ -21,19 +21,19 @@ pub fn resource_list(props: &ResourcesProps) -> Html {
     let safety = &props.content.safety;
     let tag = format!("h{}", props.level.clamp(2, 6));
     let groups = [
-        (Kind::Violence, &safety.violence_title),
-        (Kind::Crisis, &safety.crisis_title),
-        (Kind::Directory, &safety.directory_title),
+        (Kind::Violence, "kind-violence", &safety.violence_title),
+        (Kind::Crisis, "kind-crisis", &safety.crisis_title),
+        (Kind::Directory, "kind-directory", &safety.directory_title),
     ];
     html! {
         <div class="resources">
-            { for groups.into_iter().map(|(kind, title)| {
+            { for groups.into_iter().map(|(kind, class, title)| {
                 let items: Vec<&Resource> = props.resources.iter().filter(|r| r.kind == kind).collect();
                 if items.is_empty() {
                     return html! {};
                 }
                 html! {
-                    <div class={classes!("resource-group", format!("kind-{kind:?}").to_lowercase())}>
+                    <div class={classes!("resource-group", class)}>
                         <@{tag.clone()}>{ title }</@>
                         <ul>
                             { for items.into_iter().map(|r| html! {

@@ -23,6 +23,11 @@ fn one(config: &str) -> String {
 
 const P: &str = "emotional-intimacy-widget: ";
 
+/// The English content file, to edit into a publisher's language.
+fn english_file() -> serde_json::Value {
+    serde_json::from_str(include_str!("../../../content/en.json")).unwrap()
+}
+
 #[test]
 fn no_config_and_empty_object_are_fine() {
     assert!(resolve(&Attributes::default(), None)
@@ -222,7 +227,7 @@ fn custom_resources_replace_the_regional_list() {
 
 #[test]
 fn a_custom_language_must_be_complete() {
-    let mut french = english_json();
+    let mut french = english_file();
     french["lang"] = "fr".into();
     french["ui"]["start"] = "Commencer".into();
     let config = serde_json::json!({ "languages": { "fr": french.clone() } }).to_string();
@@ -285,7 +290,8 @@ fn phone_numbers_and_slugs() {
 #[test]
 fn a_custom_language_equals_the_same_file_built_in() {
     // Arabic exercises right-to-left, its own digits and every text.
-    let arabic: Value = serde_json::from_str(include_str!("../../../content/ar.json")).unwrap();
+    let arabic: serde_json::Value =
+        serde_json::from_str(include_str!("../../../content/ar.json")).unwrap();
     let config = serde_json::json!({ "languages": { "zz": arabic } }).to_string();
     let attributes = Attributes {
         lang: Some("zz".into()),
@@ -300,7 +306,7 @@ fn a_custom_language_equals_the_same_file_built_in() {
 
 #[test]
 fn a_custom_language_with_wrong_types_names_the_place() {
-    let mut french = english_json();
+    let mut french = english_file();
     french["ui"]["start"] = 5.into();
     french["dir"] = "up".into();
     french["dimensions"][1]["id"] = "trust-me".into();
