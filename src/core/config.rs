@@ -21,7 +21,7 @@ use std::rc::Rc;
 use super::content::{
     builtin, builtin_languages, Content, Direction, FaqEntry, Item, DIMENSION_IDS,
 };
-use super::resources::{self, Kind, Resource, Sms};
+use super::resources::{self, Directory, Kind, Region, Resource, Sms};
 use super::rich_text::is_safe_href;
 use super::settings::{from_attributes, Attributes, Settings, LOG_PREFIX};
 use super::template::placeholders;
@@ -371,7 +371,8 @@ pub fn resolve(attributes: &Attributes, config: Option<&str>) -> Result<Resolved
     }
 
     let resources = match config.get("resources") {
-        Some(v) => custom_resources(&mut report, v).unwrap_or_else(|| default_resources(&settings)),
+        Some(v) => resource_list(&mut report, "config.resources", v)
+            .unwrap_or_else(|| default_resources(&settings)),
         None => default_resources(&settings),
     };
 
@@ -766,11 +767,13 @@ pub fn phone_digits(phone: &str) -> Option<String> {
     (ok && digits.chars().filter(char::is_ascii_digit).count() >= 2).then_some(digits)
 }
 
-fn custom_resources(report: &mut Report, value: &Value) -> Option<Vec<Resource>> {
-    let list = report.list("config.resources", value)?;
+/// A list of helplines: the publisher's `resources`, or a region of the built-in directory.
+/// `None` if none is usable.
+fn resource_list(report: &mut Report, base: &str, value: &Value) -> Option<Vec<Resource>> {
+    let list = report.list(base, value)?;
     let mut out = Vec::new();
     for (i, v) in list.iter().enumerate() {
-        let path = format!("config.resources[{i}]");
+        let path = format!("{base}[{i}]");
         let Some(map) = report.object(&path, v) else {
             continue;
         };
@@ -856,22 +859,36 @@ fn custom_resources(report: &mut Report, value: &Value) -> Option<Vec<Resource>>
     if out.is_empty() {
         return None;
     }
-    out.sort_by_key(|r| r.kind);
-    Some(out)
+    Some(resources::violence_first(&out))
 }
 
-/// Builds a publisher's language from a complete content file by applying every one of its
-/// texts over English with the same checks as any override (types, placeholders), so one
-/// validator serves both.
+/// The keys of a language file (`content/en.json`) and of each of its dimensions.
+const LANGUAGE_KEYS: [&str; 9] = [
+    "lang",
+    "dir",
+    "digits",
+    "ui",
+    "scale",
+    "bands",
+    "dimensions",
+    "safety",
+    "faq",
+];
+const DIMENSION_KEYS: [&str; 5] = ["id", "name", "description", "items", "tips"];
+
+/// Builds a language from a complete content file, the built-in ones and publishers' alike,
+/// by applying every one of its texts to an empty skeleton with the same checks as any
+/// override (types, placeholders), so one validator serves all content.
 fn language_from_json(
     report: &mut Report,
     path: &str,
     code: &str,
     value: &Value,
 ) -> Option<Content> {
-    let map = value.as_object()?;
-    let mut content = (*builtin("en").ok()?).clone();
+    let map = report.object(path, value)?;
+    let mut content = Content::skeleton();
     let before = report.0.len();
+    report.unknown_keys(path, map, &LANGUAGE_KEYS);
     content.lang = code.to_owned();
     match map.get("dir").and_then(Value::as_str) {
         Some("ltr") => content.dir = Direction::Ltr,
@@ -892,7 +909,10 @@ fn language_from_json(
         .get("dimensions")
         .and_then(|d| report.list(&format!("{path}.dimensions"), d));
     for (i, dim) in dimensions.into_iter().flatten().enumerate() {
-        let Some(d) = dim.as_object() else { continue };
+        let Some(d) = report.object(&format!("{path}.dimensions[{i}]"), dim) else {
+            continue;
+        };
+        report.unknown_keys(&format!("{path}.dimensions[{i}]"), d, &DIMENSION_KEYS);
         let id = DIMENSION_IDS.get(i).copied().unwrap_or_default();
         if d.get("id").and_then(Value::as_str) != Some(id) {
             report.error(
@@ -927,7 +947,74 @@ fn language_from_json(
     for p in content.validate() {
         report.error(path, p.to_string());
     }
-    (report.0.len() == before).then_some(content)
+    // Warnings (an unknown key) leave the language usable; errors do not.
+    let errors = report
+        .0
+        .iter()
+        .skip(before)
+        .any(|p| p.severity == Severity::Error);
+    (!errors).then_some(content)
+}
+
+/// A built-in language from its file (`content/<code>.json`, minified by build.rs). Any
+/// problem, even a warning, is refused: the tests keep the shipped files clean.
+pub fn builtin_language(code: &str, value: &Value) -> Result<Content, Vec<Problem>> {
+    let mut report = Report(Vec::new());
+    let content = language_from_json(&mut report, code, code, value);
+    match content {
+        Some(content) if report.0.is_empty() => Ok(content),
+        _ => Err(report.0),
+    }
+}
+
+/// The built-in helpline directory from `content/resources.json` (minified by build.rs).
+pub fn builtin_directory(value: &Value) -> Result<Directory, Vec<Problem>> {
+    let mut report = Report(Vec::new());
+    let mut directory = Directory {
+        regions: Vec::new(),
+        international: Vec::new(),
+    };
+    if let Some(map) = report.object("resources", value) {
+        report.unknown_keys("resources", map, &["regions", "international"]);
+        let regions = map
+            .get("regions")
+            .and_then(|r| report.list("resources.regions", r))
+            .unwrap_or_default();
+        for (i, region) in regions.iter().enumerate() {
+            let path = format!("resources.regions[{i}]");
+            let Some(r) = report.object(&path, region) else {
+                continue;
+            };
+            report.unknown_keys(&path, r, &["code", "default_for", "resources"]);
+            let code = report.required_text(r, &path, "code", "each region needs its code");
+            let default_for = r
+                .get("default_for")
+                .and_then(|d| report.list(&format!("{path}.default_for"), d))
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|l| l.as_str().map(str::to_owned))
+                .collect();
+            let resources = r
+                .get("resources")
+                .and_then(|list| resource_list(&mut report, &format!("{path}.resources"), list));
+            if let (Some(code), Some(resources)) = (code, resources) {
+                directory.regions.push(Region {
+                    code,
+                    default_for,
+                    resources,
+                });
+            }
+        }
+        if let Some(list) = map.get("international") {
+            directory.international =
+                resource_list(&mut report, "resources.international", list).unwrap_or_default();
+        }
+    }
+    if report.0.is_empty() {
+        Ok(directory)
+    } else {
+        Err(report.0)
+    }
 }
 
 /// `languages.<code>`: a complete content file for a language the widget lacks.

@@ -1,11 +1,13 @@
-//! Typed quiz and FAQ content: one JSON file per language, turned into compact bytes at build
-//! time (build.rs) and validated once on first use.
+//! Typed quiz and FAQ content: one JSON file per language, checked and minified at build time
+//! (build.rs) and read once on first use through the same checks as a publisher's language.
 //!
 //! Every string a visitor sees lives in `content/<lang>.json`; the code only knows keys.
 
 use std::rc::Rc;
 use thiserror::Error;
 
+use super::config::builtin_language;
+use super::json;
 use super::template::placeholders;
 
 mod schema;
@@ -27,6 +29,20 @@ pub const DIMENSION_IDS: [&str; 10] = [
 ];
 
 impl Content {
+    /// Empty content with the ten dimensions in place: what a language file fills in.
+    pub fn skeleton() -> Content {
+        Content {
+            dimensions: DIMENSION_IDS
+                .iter()
+                .map(|id| Dimension {
+                    id: (*id).to_owned(),
+                    ..Dimension::default()
+                })
+                .collect(),
+            ..Content::default()
+        }
+    }
+
     pub fn direction_is_rtl(&self) -> bool {
         self.dir == Direction::Rtl
     }
@@ -55,6 +71,9 @@ pub enum QuestionRef {
 pub enum ContentError {
     #[error("content is not valid JSON for the widget: {0}")]
     Parse(String),
+    /// A problem found while reading a language file, as `path: message`.
+    #[error("{0}")]
+    Invalid(String),
     #[error("{path}: this text is empty; write the words a visitor should see")]
     Empty { path: String },
     #[error("{path}: the template must contain {{{placeholder}}}")]
@@ -63,10 +82,11 @@ pub enum ContentError {
     Digits { found: usize },
     #[error("scale: expected exactly 5 answer labels (strongly disagree … strongly agree), found {found}")]
     ScaleLength { found: usize },
-    #[error("dimensions: expected the ten dimensions {expected:?} in this order, found {found:?}")]
+    #[error("dimensions: expected the ten dimensions {expected} in this order, found {found}")]
     Dimensions {
-        expected: Vec<String>,
-        found: Vec<String>,
+        /// Ids separated by commas.
+        expected: String,
+        found: String,
     },
     #[error("dimensions[{index}].items: each dimension needs at least one item")]
     NoItems { index: usize },
@@ -187,11 +207,11 @@ impl Content {
                 found: self.scale.len(),
             });
         }
-        let found: Vec<String> = self.dimensions.iter().map(|d| d.id.clone()).collect();
+        let found: Vec<&str> = self.dimensions.iter().map(|d| d.id.as_str()).collect();
         if found != DIMENSION_IDS {
             problems.push(ContentError::Dimensions {
-                expected: DIMENSION_IDS.iter().map(|s| s.to_string()).collect(),
-                found,
+                expected: DIMENSION_IDS.join(", "),
+                found: found.join(", "),
             });
         }
         for (index, dim) in self.dimensions.iter().enumerate() {
@@ -363,20 +383,11 @@ text_fields!(Safety {
     website,
 });
 
-/// The languages shipped inside the widget, as (code, postcard bytes made by build.rs).
-const BUILTIN: [(&str, &[u8]); 3] = [
-    (
-        "en",
-        include_bytes!(concat!(env!("OUT_DIR"), "/en.postcard")),
-    ),
-    (
-        "es",
-        include_bytes!(concat!(env!("OUT_DIR"), "/es.postcard")),
-    ),
-    (
-        "ar",
-        include_bytes!(concat!(env!("OUT_DIR"), "/ar.postcard")),
-    ),
+/// The languages shipped inside the widget, as (code, the file minified by build.rs).
+const BUILTIN: [(&str, &str); 3] = [
+    ("en", include_str!(concat!(env!("OUT_DIR"), "/en.json"))),
+    ("es", include_str!(concat!(env!("OUT_DIR"), "/es.json"))),
+    ("ar", include_str!(concat!(env!("OUT_DIR"), "/ar.json"))),
 ];
 
 /// The codes of the built-in languages.
@@ -384,15 +395,16 @@ pub fn builtin_languages() -> impl Iterator<Item = &'static str> {
     BUILTIN.iter().map(|(code, _)| *code)
 }
 
-/// The built-in content for a language code, parsed once per page. Built-in files are
-/// validated by the test suite, so a failure here means a broken build; it is reported
-/// as an error rather than a panic so the other widgets on the page keep working.
+/// The built-in content for a language code, read once per page through the same checks as
+/// a publisher's language. Built-in files are validated by the test suite, so a failure
+/// here means a broken build; it is reported as an error rather than a panic so the other
+/// widgets on the page keep working.
 pub fn builtin(lang: &str) -> Result<Rc<Content>, Vec<ContentError>> {
     thread_local! {
         static CACHE: std::cell::RefCell<Vec<(&'static str, Rc<Content>)>> =
             const { std::cell::RefCell::new(Vec::new()) };
     }
-    let (code, bytes) = BUILTIN
+    let (code, text) = BUILTIN
         .iter()
         .find(|(code, _)| *code == lang)
         .or_else(|| BUILTIN.first())
@@ -406,12 +418,13 @@ pub fn builtin(lang: &str) -> Result<Rc<Content>, Vec<ContentError>> {
     }) {
         return Ok(hit);
     }
-    let content: Content =
-        postcard::from_bytes(bytes).map_err(|e| vec![ContentError::Parse(e.to_string())])?;
-    let problems = content.validate();
-    if !problems.is_empty() {
-        return Err(problems);
-    }
+    let value = json::parse(text).map_err(|e| vec![ContentError::Parse(e.to_string())])?;
+    let content = builtin_language(code, &value).map_err(|problems| {
+        problems
+            .into_iter()
+            .map(|p| ContentError::Invalid(format!("{}: {}", p.path, p.message)))
+            .collect::<Vec<_>>()
+    })?;
     let content = Rc::new(content);
     CACHE.with(|c| c.borrow_mut().push((code, content.clone())));
     Ok(content)

@@ -502,7 +502,8 @@ impl Parser<'_> {
     }
 }
 
-#[cfg(test)]
+// Native only: the tests use proptest and serde_json, native dev-dependencies.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 #[allow(
     clippy::unwrap_used,
     clippy::expect_used,

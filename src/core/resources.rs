@@ -15,6 +15,9 @@
 
 use std::rc::Rc;
 
+use super::config::builtin_directory;
+use super::json;
+
 mod schema;
 pub use schema::*;
 
@@ -30,12 +33,13 @@ impl Resource {
     }
 }
 
-/// The built-in directory, parsed once.
+/// The built-in directory, read once (through the checks a publisher's list gets).
 pub fn builtin() -> Option<Rc<Directory>> {
     thread_local! {
         static DIRECTORY: Option<Rc<Directory>> =
-            postcard::from_bytes(include_bytes!(concat!(env!("OUT_DIR"), "/resources.postcard")))
+            json::parse(include_str!(concat!(env!("OUT_DIR"), "/resources.json")))
                 .ok()
+                .and_then(|value| builtin_directory(&value).ok())
                 .map(Rc::new);
     }
     DIRECTORY.with(Clone::clone)
@@ -53,20 +57,38 @@ impl Directory {
         publisher
             .or(locale_region)
             .map(str::to_ascii_uppercase)
-            .or_else(|| self.default_region.get(language).cloned())
+            .or_else(|| {
+                self.regions
+                    .iter()
+                    .find(|r| r.default_for.iter().any(|l| l == language))
+                    .map(|r| r.code.clone())
+            })
     }
 
     /// Resources for a region, partner-violence services first, the international
     /// directory last. An unknown region gets the directory alone.
     pub fn select(&self, region: Option<&str>) -> Vec<Resource> {
-        let mut list: Vec<Resource> = region
-            .and_then(|r| self.regions.get(&r.to_ascii_uppercase()))
-            .cloned()
+        let region = region.map(str::to_ascii_uppercase);
+        let own = self
+            .regions
+            .iter()
+            .find(|r| Some(&r.code) == region.as_ref())
+            .map(|r| r.resources.as_slice())
             .unwrap_or_default();
-        list.sort_by_key(|r| r.kind);
+        let mut list = violence_first(own);
         list.extend(self.international.iter().cloned());
         list
     }
+}
+
+/// Partner-violence services first, then crisis lines, then directories, each group in its
+/// given order (a stable sort by kind, without a sort's code size).
+pub fn violence_first(list: &[Resource]) -> Vec<Resource> {
+    [Kind::Violence, Kind::Crisis, Kind::Directory]
+        .iter()
+        .flat_map(|kind| list.iter().filter(move |r| r.kind == *kind))
+        .cloned()
+        .collect()
 }
 
 #[cfg(test)]
@@ -153,7 +175,12 @@ mod tests {
     #[test]
     fn every_link_is_safe() {
         let d = dir();
-        for r in d.regions.values().flatten().chain(&d.international) {
+        for r in d
+            .regions
+            .iter()
+            .flat_map(|r| &r.resources)
+            .chain(&d.international)
+        {
             for href in [r.tel_href(), r.sms_href(), r.url.clone()]
                 .into_iter()
                 .flatten()

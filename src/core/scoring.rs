@@ -123,29 +123,45 @@ pub fn safety_concern(questions: &[QuestionRef], responses: &[Option<Response>])
 impl Report {
     /// Up to three lowest-scoring dimensions that are not already a strength, lowest first.
     pub fn areas_to_explore(&self) -> Vec<usize> {
-        let mut low: Vec<(usize, f64)> = self
+        let low = self
             .dimensions
             .iter()
             .enumerate()
             .filter_map(|(i, s)| s.filter(|s| s.band != Band::Strength).map(|s| (i, s.mean)))
             .collect();
-        low.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
-        low.into_iter().take(3).map(|(i, _)| i).collect()
+        lowest(low, 3)
     }
 
     /// Up to two highest-scoring dimensions not listed as areas to explore, highest first.
     pub fn strengths(&self) -> Vec<usize> {
         let areas = self.areas_to_explore();
-        let mut high: Vec<(usize, f64)> = self
+        let high = self
             .dimensions
             .iter()
             .enumerate()
             .filter(|(i, _)| !areas.contains(i))
-            .filter_map(|(i, s)| s.map(|s| (i, s.mean)))
+            .filter_map(|(i, s)| s.map(|s| (i, -s.mean)))
             .collect();
-        high.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        high.into_iter().take(2).map(|(i, _)| i).collect()
+        lowest(high, 2)
     }
+}
+
+/// The indices of the `n` lowest values, lowest first, ties in index order. Picks rather
+/// than sorts: ten values at most, and each sort instance costs the download kilobytes.
+fn lowest(mut values: Vec<(usize, f64)>, n: usize) -> Vec<usize> {
+    let mut out = Vec::with_capacity(n);
+    while out.len() < n {
+        let Some(pos) = values
+            .iter()
+            .enumerate()
+            .min_by(|(_, a), (_, b)| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
+            .map(|(pos, _)| pos)
+        else {
+            break;
+        };
+        out.push(values.remove(pos).0);
+    }
+    out
 }
 
 #[cfg(test)]

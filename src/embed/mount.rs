@@ -13,8 +13,9 @@ use crate::embed::events::{dispatch, ensure_faq_schema};
 use crate::embed::storage;
 use crate::ui::app::{AppProps, HostServices, Mount, MountProps};
 
-/// The widget's only stylesheet, compiled in so it costs no extra request.
-const STYLE: &str = include_str!("../../static/widget.css");
+/// The widget's only stylesheet (static/widget.css, minified by build.rs), compiled in so it
+/// costs no extra request.
+const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 /// A mounted widget. The loader keeps one per element for the element's lifetime.
 ///

@@ -266,6 +266,36 @@ fn a_custom_language_must_be_complete() {
 }
 
 #[test]
+fn unknown_keys_in_a_custom_language_are_warnings() {
+    let mut french = english_file();
+    french["ui"]["start"] = "Commencer".into();
+    french["colour"] = "blue".into();
+    french["dimensions"][0]["extra"] = 1.into();
+    let config = serde_json::json!({ "languages": { "fr": french } }).to_string();
+    let attributes = Attributes {
+        lang: Some("fr".into()),
+        ..Attributes::default()
+    };
+    let r = resolve(&attributes, Some(&config)).unwrap();
+    let problems: Vec<(Severity, &str)> = r
+        .problems
+        .iter()
+        .map(|p| (p.severity, p.path.as_str()))
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            (Severity::Warning, "config.languages.fr.colour"),
+            (Severity::Warning, "config.languages.fr.dimensions[0].extra"),
+        ]
+    );
+    assert_eq!(
+        r.content.ui.start, "Commencer",
+        "the language is still used"
+    );
+}
+
+#[test]
 fn typo_suggestions() {
     assert_eq!(suggest("ctaa", &KEYS), Some("cta"));
     assert_eq!(suggest("FAQ", &KEYS), Some("faq"));

@@ -1,10 +1,10 @@
 //! The content schema: plain data types shared with `build.rs`, which checks each built-in
-//! language file at build time and stores it in a compact binary form (postcard) so the
-//! widget ships no JSON parser for its own content.
+//! language file against them at build time. The widget itself reads content with
+//! `core::json` and `core::config` (the derive below costs it nothing: nothing calls it).
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Content {
     pub lang: String,
@@ -20,15 +20,16 @@ pub struct Content {
     pub faq: Vec<FaqEntry>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
+    #[default]
     Ltr,
     Rtl,
 }
 
 /// Interface strings. Templates use `{placeholders}`; `REQUIRED_PLACEHOLDERS` lists them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ui {
     pub title: String,
@@ -74,7 +75,7 @@ pub struct Ui {
 }
 
 /// The unscored safety statement and everything shown around it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Safety {
     /// Asked near the end; agreeing opens the safety panel on the results.
@@ -94,7 +95,7 @@ pub struct Safety {
     pub website: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Bands {
     pub strength: BandText,
@@ -102,7 +103,7 @@ pub struct Bands {
     pub explore: BandText,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BandText {
     /// Short label used inside sentences: "a strength".
@@ -111,7 +112,7 @@ pub struct BandText {
     pub summary: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
     pub id: String,
@@ -121,7 +122,7 @@ pub struct Dimension {
     pub tips: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     pub text: String,
@@ -130,7 +131,7 @@ pub struct Item {
     pub reverse: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FaqEntry {
     /// Stable id used in deep links (`#faq-<slug>`).

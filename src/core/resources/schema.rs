@@ -1,9 +1,9 @@
-//! The helpline directory's data types, shared with `build.rs` (see `content/schema.rs`).
+//! The helpline directory's data types, shared with `build.rs`, which checks
+//! `content/resources.json` against them (see `content/schema.rs`).
 
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use serde::Deserialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Violence,
@@ -11,14 +11,14 @@ pub enum Kind {
     Directory,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sms {
     pub number: String,
     pub keyword: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Resource {
     pub kind: Kind,
@@ -35,12 +35,22 @@ pub struct Resource {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The services of one region. Lists rather than maps, because map code costs the
+/// download several kilobytes for a handful of entries.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    /// ISO 3166 code, upper case: `GB`.
+    pub code: String,
+    /// Languages whose visitors get this region when their tag names none (`en` → `US`).
+    pub default_for: Vec<String>,
+    pub resources: Vec<Resource>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Directory {
-    /// Region used when the language tag names none (`en` → `US`).
-    pub default_region: BTreeMap<String, String>,
-    pub regions: BTreeMap<String, Vec<Resource>>,
+    pub regions: Vec<Region>,
     /// Shown everywhere, last: an international directory of helplines.
     pub international: Vec<Resource>,
 }
