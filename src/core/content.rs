@@ -114,7 +114,7 @@ const REQUIRED_PLACEHOLDERS: [(&str, &[&str]); 10] = [
 
 impl Content {
     /// Parses and validates a content file. Tests only: the widget's own languages arrive as
-    /// postcard bytes checked by build.rs, and publishers' languages go through `config`.
+    /// JSON read through `config` like a publisher's; this serde path cross-checks it.
     #[cfg(test)]
     pub fn from_json(json: &str) -> Result<Content, Vec<ContentError>> {
         let content: Content =
