@@ -36,6 +36,18 @@ pub struct Saved {
 
 const VERSION: &str = "v1";
 
+/// The `localStorage` key of a widget's saved progress, namespaced so it cannot clash with
+/// the host page's own keys. The element's id keeps widgets apart; widgets without one are
+/// told apart by their order among such widgets on the page (the first keeps the plain key).
+pub fn storage_key(element_id: &str, unnamed_position: usize) -> String {
+    const BASE: &str = "emotional-intimacy-widget:progress";
+    match (element_id, unnamed_position) {
+        ("", 0) => BASE.to_owned(),
+        ("", n) => format!("{BASE}#{}", n + 1),
+        (id, _) => format!("{BASE}:{id}"),
+    }
+}
+
 pub fn encode(saved: &Saved) -> String {
     let step = match saved.step {
         SavedStep::Question(i) => format!("q{i}"),
@@ -93,6 +105,22 @@ pub fn decode(text: &str, total: usize) -> Option<Saved> {
 )]
 mod tests {
     use super::*;
+
+    #[test]
+    fn storage_keys_keep_widgets_apart() {
+        assert_eq!(storage_key("", 0), "emotional-intimacy-widget:progress");
+        assert_eq!(storage_key("", 1), "emotional-intimacy-widget:progress#2");
+        assert_eq!(
+            storage_key("w1", 0),
+            "emotional-intimacy-widget:progress:w1"
+        );
+        assert_eq!(
+            storage_key("w1", 3),
+            "emotional-intimacy-widget:progress:w1"
+        );
+        // An id cannot produce the key of an id-less widget.
+        assert_ne!(storage_key("#2", 0), storage_key("", 1));
+    }
 
     #[test]
     fn round_trips() {

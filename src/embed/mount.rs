@@ -172,7 +172,7 @@ fn build(host: &HtmlElement, config: Option<&str>) -> Option<Rc<AppProps>> {
         ensure_faq_schema(&document, &json_ld(&content.faq));
     }
 
-    let key = storage::key(&host.id());
+    let key = storage::key(&document, host);
     let storage_available = storage::available();
     let saved = storage_available.then(|| storage::load(&key)).flatten();
     let event_host: Element = host.clone().into();

@@ -1,16 +1,27 @@
 //! Opt-in progress storage. Every call tolerates storage that is missing or throws
 //! (private mode, sandboxed iframes, blocked cookies): it just reports failure.
 
-use web_sys::Storage;
+use web_sys::{Document, Element, Storage};
 
-/// Namespaced so it cannot clash with the host page's own keys; the element's id keeps two
-/// widgets on one page apart.
-pub fn key(element_id: &str) -> String {
-    if element_id.is_empty() {
-        "emotional-intimacy-widget:progress".to_owned()
+use crate::core::progress::storage_key;
+
+/// The key of `host`'s saved progress (see `storage_key`).
+pub fn key(document: &Document, host: &Element) -> String {
+    let id = host.id();
+    let position = if id.is_empty() {
+        document
+            .query_selector_all("emotional-intimacy-widget:not([id])")
+            .ok()
+            .and_then(|list| {
+                (0..list.length())
+                    .filter_map(|i| list.item(i))
+                    .position(|node| node.is_same_node(Some(host)))
+            })
+            .unwrap_or(0)
     } else {
-        format!("emotional-intimacy-widget:progress:{element_id}")
-    }
+        0
+    };
+    storage_key(&id, position)
 }
 
 /// `localStorage`, if this page may use it. Merely reading the property throws in some

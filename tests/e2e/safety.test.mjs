@@ -159,6 +159,34 @@ test('storage that throws never breaks the quiz; the option is hidden', async ()
   await full.context().close();
 });
 
+test('two widgets without an id keep their saved progress apart', async () => {
+  const body = '<emotional-intimacy-widget shadow="open" sections="quiz"></emotional-intimacy-widget>'.repeat(2);
+  const page = await openWidget(env, 'sections="quiz"', { body, ready: 3 });
+  const widgets = page.locator('emotional-intimacy-widget:not([id])');
+  for (const [n, answer] of [[0, 5], [1, 1]]) {
+    const w = widgets.nth(n);
+    await w.locator('.intro .button.primary').click();
+    await w.locator('.remember input').check();
+    await w.locator('.option').nth(answer - 1).click();
+    await w.locator('.nav .button.primary').click();
+  }
+  const stored = () =>
+    page.evaluate(() => Object.keys(localStorage).sort((a, b) => a.length - b.length).map((k) => `${k}=${localStorage.getItem(k)}`));
+  assert.deepEqual(await stored(), [
+    'emotional-intimacy-widget:progress=v1|q1|5--------------------',
+    'emotional-intimacy-widget:progress#2=v1|q1|1--------------------',
+  ]);
+  await page.reload();
+  await page.waitForFunction(() => window.__events.filter((e) => e.type === 'ei-ready').length >= 3);
+  for (const [n, answer] of [[0, 5], [1, 1]]) {
+    const w = widgets.nth(n);
+    assert.equal(await w.locator('.progress-text').textContent(), 'Question 2 of 21');
+    await w.locator('.nav .button:not(.primary)').click();
+    assert.equal(await w.locator('.option.checked').textContent(), content.scale[answer - 1]);
+  }
+  await page.context().close();
+});
+
 async function exitPage(attributes = '') {
   const neutral = 'https://www.google.com/search?q=weather';
   const page = await openWidget(env, attributes, {
