@@ -63,10 +63,7 @@ fn minify_css(css: &str) -> String {
                 space = true;
             }
             '"' | '\'' => {
-                if space && !out.is_empty() && !out.ends_with(['{', '}', ';', ',', '(']) {
-                    out.push(' ');
-                }
-                space = false;
+                keep_space(&mut out, &mut space);
                 out.push(c);
                 for s in chars.by_ref() {
                     out.push(s);
@@ -84,15 +81,20 @@ fn minify_css(css: &str) -> String {
                 space = false;
             }
             c => {
-                if space && !out.is_empty() && !out.ends_with(['{', '}', ';', ',', '(']) {
-                    out.push(' ');
-                }
-                space = false;
+                keep_space(&mut out, &mut space);
                 out.push(c);
             }
         }
     }
     out
+}
+
+/// Writes the one space skipped whitespace stood for, unless punctuation makes it needless.
+fn keep_space(out: &mut String, space: &mut bool) {
+    if *space && !out.is_empty() && !out.ends_with(['{', '}', ';', ',', '(']) {
+        out.push(' ');
+    }
+    *space = false;
 }
 
 fn read(path: &str) -> Value {
