@@ -1,0 +1,468 @@
+//! Turning language texts into content: a publisher's overrides (`strings`, `items`, `faq`),
+//! a publisher's own language, and the built-in languages, all through the same checks.
+
+use super::report::{describe, kind_of, Report};
+use super::{Problem, Severity};
+use crate::core::content::{Content, Direction, FaqEntry, Item, DIMENSION_IDS};
+use crate::core::json::{self, Map, Value};
+use crate::core::template::placeholders;
+
+const FAQ_KEYS: [&str; 3] = ["slug", "question", "answer"];
+const ITEM_KEYS: [&str; 2] = ["text", "reverse"];
+
+/// Keys present in `reference` but missing from `candidate` (objects compared
+/// recursively; lists compared by their first element's shape).
+pub fn missing_keys(reference: &Value, candidate: &Value, path: &str) -> Vec<String> {
+    match (reference, candidate) {
+        (Value::Object(r), Value::Object(c)) => r
+            .iter()
+            .flat_map(|(k, rv)| match c.get(k) {
+                None if rv.is_null() => Vec::new(),
+                None => vec![format!("{path}.{k}")],
+                Some(cv) => missing_keys(rv, cv, &format!("{path}.{k}")),
+            })
+            .collect(),
+        (Value::Array(r), Value::Array(c)) => match r.first() {
+            Some(first @ Value::Object(_)) => c
+                .iter()
+                .enumerate()
+                .flat_map(|(i, cv)| missing_keys(first, cv, &format!("{path}[{i}]")))
+                .collect(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+/// Keys present in `candidate` but not in `reference` (the other direction).
+pub fn extra_keys(reference: &Value, candidate: &Value, path: &str) -> Vec<String> {
+    missing_keys(candidate, reference, path)
+}
+
+/// The shape of the English content file (its keys, with every text emptied and every
+/// list cut to its first element, made by build.rs): the reference every language must match.
+pub fn english_shape() -> Value {
+    json::parse(include_str!(concat!(env!("OUT_DIR"), "/en-shape.json"))).unwrap_or_default()
+}
+
+/// Overrides any user-facing string: `strings.title`, `strings.intro`, `strings.safety.item`.
+pub(super) fn apply_strings(report: &mut Report, base: &str, value: &Value, content: &mut Content) {
+    let Some(map) = report.object(base, value) else {
+        return;
+    };
+    let ui_keys: Vec<&str> = content.ui.texts().map(|(k, _)| k).collect();
+    let mut known = ui_keys.clone();
+    known.extend(["intro", "scale", "safety", "bands", "dimensions"]);
+    report.unknown_keys(base, map, &known);
+    for (key, v) in map {
+        let path = format!("{base}.{key}");
+        match key.as_str() {
+            "intro" => {
+                if let Some(p) = report.paragraphs(&path, v) {
+                    content.ui.intro = p;
+                }
+            }
+            "bands" => apply_bands(report, &path, v, content),
+            "dimensions" => apply_dimension_texts(report, &path, v, content),
+            "scale" => {
+                if let Some(list) = report.list(&path, v) {
+                    let labels: Option<Vec<String>> = list
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| report.text(&format!("{path}[{i}]"), v))
+                        .collect();
+                    match labels {
+                        Some(l) if l.len() == 5 => content.scale = l,
+                        Some(l) => report.error(
+                            &path,
+                            format!(
+                                "expected 5 labels (strongly disagree … strongly agree), found {}",
+                                l.len()
+                            ),
+                        ),
+                        None => {}
+                    }
+                }
+            }
+            "safety" => {
+                if let Some(inner) = report.object(&path, v) {
+                    let known: Vec<&str> = content.safety.texts().map(|(k, _)| k).collect();
+                    report.unknown_keys(&path, inner, &known);
+                    for (k, v) in inner {
+                        let p = format!("{path}.{k}");
+                        if let Some(text) = report.text(&p, v) {
+                            if template_ok(report, &p, &format!("safety.{k}"), content, &text) {
+                                if let Some(slot) = content.safety.text_mut(k) {
+                                    *slot = text;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            k if ui_keys.contains(&k) => {
+                if let Some(text) = report.text(&path, v) {
+                    if template_ok(report, &path, k, content, &text) {
+                        if let Some(slot) = content.ui.text_mut(k) {
+                            *slot = text;
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `strings.bands.<band>.label|summary`.
+fn apply_bands(report: &mut Report, path: &str, value: &Value, content: &mut Content) {
+    let Some(map) = report.object(path, value) else {
+        return;
+    };
+    const BANDS: [&str; 3] = ["strength", "grow", "explore"];
+    report.unknown_keys(path, map, &BANDS);
+    for (name, v) in map {
+        let band = match name.as_str() {
+            "strength" => &mut content.bands.strength,
+            "grow" => &mut content.bands.grow,
+            "explore" => &mut content.bands.explore,
+            _ => continue,
+        };
+        let p = format!("{path}.{name}");
+        let Some(inner) = report.object(&p, v) else {
+            continue;
+        };
+        report.unknown_keys(&p, inner, &["label", "summary"]);
+        report.override_text(inner, &p, "label", &mut band.label);
+        report.override_text(inner, &p, "summary", &mut band.summary);
+    }
+}
+
+/// `strings.dimensions.<id>.name|description|tips`: the words around a dimension (its
+/// statements are `items`).
+fn apply_dimension_texts(report: &mut Report, path: &str, value: &Value, content: &mut Content) {
+    let Some(map) = report.object(path, value) else {
+        return;
+    };
+    report.unknown_keys(path, map, &DIMENSION_IDS);
+    for (id, v) in map {
+        let Some(dim) = DIMENSION_IDS
+            .iter()
+            .position(|d| d == id)
+            .and_then(|i| content.dimensions.get_mut(i))
+        else {
+            continue;
+        };
+        let p = format!("{path}.{id}");
+        let Some(inner) = report.object(&p, v) else {
+            continue;
+        };
+        report.unknown_keys(&p, inner, &["name", "description", "tips"]);
+        report.override_text(inner, &p, "name", &mut dim.name);
+        report.override_text(inner, &p, "description", &mut dim.description);
+        if let Some(tips) = inner.get("tips") {
+            let tp = format!("{p}.tips");
+            match report.paragraphs(&tp, tips) {
+                Some(list) if (2..=3).contains(&list.len()) => dim.tips = list,
+                Some(list) => {
+                    report.error(&tp, format!("expected 2 or 3 tips, found {}", list.len()))
+                }
+                None => {}
+            }
+        }
+    }
+}
+
+/// A replacement template must keep the placeholders of the one it replaces.
+fn template_ok(report: &mut Report, path: &str, key: &str, content: &Content, text: &str) -> bool {
+    let current = match key.strip_prefix("safety.") {
+        Some(k) => content
+            .safety
+            .texts()
+            .find(|(n, _)| *n == k)
+            .map(|(_, t)| t.to_owned()),
+        None => content
+            .ui
+            .texts()
+            .find(|(n, _)| *n == key)
+            .map(|(_, t)| t.to_owned()),
+    };
+    let needed: Vec<String> = current
+        .as_deref()
+        .map(placeholders)
+        .unwrap_or_default()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let has = placeholders(text);
+    let missing: Vec<String> = needed
+        .into_iter()
+        .filter(|p| !has.contains(&p.as_str()))
+        .collect();
+    if missing.is_empty() {
+        true
+    } else {
+        let list: Vec<String> = missing.iter().map(|m| format!("{{{m}}}")).collect();
+        report.error(
+            path,
+            format!(
+                "must contain {} (it is filled in by the widget); the default is used",
+                list.join(" and ")
+            ),
+        );
+        false
+    }
+}
+
+/// `items.<dimension>`: one to three statements replacing that dimension's own.
+pub(super) fn apply_items(report: &mut Report, base: &str, value: &Value, content: &mut Content) {
+    let Some(map) = report.object(base, value) else {
+        return;
+    };
+    report.unknown_keys(base, map, &DIMENSION_IDS);
+    for (id, v) in map {
+        let Some(index) = DIMENSION_IDS.iter().position(|d| d == id) else {
+            continue;
+        };
+        let path = format!("{base}.{id}");
+        let Some(list) = report.list(&path, v) else {
+            continue;
+        };
+        if !(1..=3).contains(&list.len()) {
+            report.error(
+                &path,
+                format!("expected 1 to 3 statements, found {}", list.len()),
+            );
+            continue;
+        }
+        let items: Option<Vec<Item>> = list
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let p = format!("{path}[{i}]");
+                match v {
+                    Value::String(_) => report.text(&p, v).map(|text| Item {
+                        text,
+                        reverse: false,
+                    }),
+                    Value::Object(m) => {
+                        report.unknown_keys(&p, m, &ITEM_KEYS);
+                        let text =
+                            report.required_text(m, &p, "text", "every statement needs its text");
+                        let reverse = match m.get("reverse") {
+                            None => Some(false),
+                            Some(Value::Bool(b)) => Some(*b),
+                            Some(other) => {
+                                report.error(
+                                    &format!("{p}.reverse"),
+                                    format!("expected true or false, found {}", kind_of(other)),
+                                );
+                                None
+                            }
+                        };
+                        text.zip(reverse)
+                            .map(|(text, reverse)| Item { text, reverse })
+                    }
+                    other => {
+                        report.error(
+                            &p,
+                            format!(
+                                "expected text or {{ \"text\": …, \"reverse\": … }}, found {}",
+                                kind_of(other)
+                            ),
+                        );
+                        None
+                    }
+                }
+            })
+            .collect();
+        if let (Some(items), Some(dim)) = (items, content.dimensions.get_mut(index)) {
+            dim.items = items;
+        }
+    }
+}
+
+pub(super) fn faq_entries(report: &mut Report, base: &str, value: &Value) -> Option<Vec<FaqEntry>> {
+    let list = report.list(base, value)?;
+    let mut entries = Vec::new();
+    let mut slugs: Vec<String> = Vec::new();
+    for (i, v) in list.iter().enumerate() {
+        let path = format!("{base}[{i}]");
+        let Some(map) = report.object(&path, v) else {
+            continue;
+        };
+        report.unknown_keys(&path, map, &FAQ_KEYS);
+        let question = report.required_text(map, &path, "question", "each entry needs a question");
+        let answer = match map.get("answer") {
+            Some(a) => report.paragraphs(&format!("{path}.answer"), a),
+            None => {
+                report.error(
+                    &format!("{path}.answer"),
+                    "is missing; each entry needs an answer",
+                );
+                None
+            }
+        };
+        let slug = match map.get("slug") {
+            None => question.as_deref().map(slugify),
+            Some(Value::String(s)) if is_slug(s) => Some(s.clone()),
+            Some(other) => {
+                report.error(
+                    &format!("{path}.slug"),
+                    format!(
+                        "{} must be lowercase letters, digits and hyphens, like \"opening-hours\"",
+                        describe(other)
+                    ),
+                );
+                None
+            }
+        };
+        if let (Some(question), Some(answer), Some(slug)) = (question, answer, slug) {
+            if slugs.contains(&slug) {
+                report.error(
+                    &format!("{path}.slug"),
+                    format!("\"{slug}\" is used twice; slugs must be unique"),
+                );
+                continue;
+            }
+            slugs.push(slug.clone());
+            entries.push(FaqEntry {
+                slug,
+                question,
+                answer,
+            });
+        }
+    }
+    Some(entries)
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// "What's new?" → "what-s-new"; non-ASCII questions get a stable hash-free fallback.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    // ASCII only: a slug keeps just ASCII letters and digits, and Unicode case tables
+    // would add kilobytes to the download.
+    for c in text.chars().map(|c| c.to_ascii_lowercase()) {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-').to_owned();
+    if slug.is_empty() {
+        format!("entry-{}", text.chars().count())
+    } else {
+        slug
+    }
+}
+
+/// The keys of a language file (`content/en.json`) and of each of its dimensions.
+const LANGUAGE_KEYS: [&str; 9] = [
+    "lang",
+    "dir",
+    "digits",
+    "ui",
+    "scale",
+    "bands",
+    "dimensions",
+    "safety",
+    "faq",
+];
+const DIMENSION_KEYS: [&str; 5] = ["id", "name", "description", "items", "tips"];
+
+/// Builds a language from a complete content file, the built-in ones and publishers' alike,
+/// by applying every one of its texts to an empty skeleton with the same checks as any
+/// override (types, placeholders), so one validator serves all content.
+pub(super) fn language_from_json(
+    report: &mut Report,
+    path: &str,
+    code: &str,
+    value: &Value,
+) -> Option<Content> {
+    let map = report.object(path, value)?;
+    let mut content = Content::skeleton();
+    let before = report.0.len();
+    report.unknown_keys(path, map, &LANGUAGE_KEYS);
+    content.lang = code.to_owned();
+    match map.get("dir").and_then(Value::as_str) {
+        Some("ltr") => content.dir = Direction::Ltr,
+        Some("rtl") => content.dir = Direction::Rtl,
+        _ => report.error(&format!("{path}.dir"), "expected \"ltr\" or \"rtl\""),
+    }
+    report.override_text(map, path, "digits", &mut content.digits);
+    if let Some(ui) = map.get("ui") {
+        apply_strings(report, &format!("{path}.ui"), ui, &mut content);
+    }
+    for key in ["scale", "safety", "bands"] {
+        if let Some(v) = map.get(key) {
+            let single = Value::Object(Map::from_iter([(key.to_owned(), v.clone())]));
+            apply_strings(report, path, &single, &mut content);
+        }
+    }
+    let dimensions = map
+        .get("dimensions")
+        .and_then(|d| report.list(&format!("{path}.dimensions"), d));
+    for (i, dim) in dimensions.into_iter().flatten().enumerate() {
+        let Some(d) = report.object(&format!("{path}.dimensions[{i}]"), dim) else {
+            continue;
+        };
+        report.unknown_keys(&format!("{path}.dimensions[{i}]"), d, &DIMENSION_KEYS);
+        let id = DIMENSION_IDS.get(i).copied().unwrap_or_default();
+        if d.get("id").and_then(Value::as_str) != Some(id) {
+            report.error(
+                &format!("{path}.dimensions[{i}].id"),
+                format!("expected \"{id}\": the ten dimensions keep the English ids and order"),
+            );
+            continue;
+        }
+        let texts: Map = d
+            .iter()
+            .filter(|(k, _)| matches!(k.as_str(), "name" | "description" | "tips"))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let dims_path = format!("{path}.dimensions");
+        let by_id = |v: Value| Value::Object(Map::from_iter([(id.to_owned(), v)]));
+        apply_dimension_texts(
+            report,
+            &dims_path,
+            &by_id(Value::Object(texts)),
+            &mut content,
+        );
+        if let Some(items) = d.get("items") {
+            apply_items(report, &dims_path, &by_id(items.clone()), &mut content);
+        }
+    }
+    if let Some(faq) = map
+        .get("faq")
+        .and_then(|f| faq_entries(report, &format!("{path}.faq"), f))
+    {
+        content.faq = faq;
+    }
+    for p in content.validate() {
+        report.error(path, p.to_string());
+    }
+    // Warnings (an unknown key) leave the language usable; errors do not.
+    let errors = report
+        .0
+        .iter()
+        .skip(before)
+        .any(|p| p.severity == Severity::Error);
+    (!errors).then_some(content)
+}
+
+/// A built-in language from its file (`content/<code>.json`, minified by build.rs). Any
+/// problem, even a warning, is refused: the tests keep the shipped files clean.
+pub fn builtin_language(code: &str, value: &Value) -> Result<Content, Vec<Problem>> {
+    let mut report = Report(Vec::new());
+    let content = language_from_json(&mut report, code, code, value);
+    match content {
+        Some(content) if report.0.is_empty() => Ok(content),
+        _ => Err(report.0),
+    }
+}
