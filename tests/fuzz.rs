@@ -24,14 +24,7 @@ fn cases() -> u32 {
 /// Arbitrary JSON, biased towards the configuration's own keys so the fuzzer reaches
 /// deep into the validator rather than stopping at "unknown key".
 fn json_value() -> impl Strategy<Value = Value> {
-    let keys = prop::sample::select(vec![
-        "strings",
-        "cta",
-        "faq",
-        "faq_merge",
-        "items",
-        "resources",
-        "languages",
+    let nested = [
         "label",
         "href",
         "phone",
@@ -56,7 +49,8 @@ fn json_value() -> impl Strategy<Value = Value> {
         "communication",
         "fr",
         "x",
-    ]);
+    ];
+    let keys = prop::sample::select(KEYS.iter().chain(&nested).copied().collect::<Vec<_>>());
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::from),
