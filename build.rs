@@ -1,7 +1,13 @@
-//! Checks the built-in content files at build time against the schema types and writes
-//! each, minified, to OUT_DIR for the widget to include. A broken content file fails the
-//! build with its path and the reason. Also writes the key shape of English, which a
-//! publisher's own language must match.
+//! Checks the built-in content files at build time against the schema types; a broken file
+//! fails the build with its path and the reason. Writes to OUT_DIR what the code includes:
+//! the list of built-in languages (every `content/<code>.json`), their sources for native
+//! tools, the key shape of English (which a publisher's own language must match), the
+//! minified stylesheet, and the helpline directory as Rust code, so the widget carries it
+//! without a parser. (Visitors download their language as a separate file made by
+//! `tools/finish-dist.mjs`.)
+
+// A build script stops the build with its message on any problem; that is its job.
+#![allow(clippy::expect_used, clippy::panic)]
 
 #[path = "src/core/resources/schema.rs"]
 mod resources;
@@ -10,9 +16,6 @@ mod schema;
 
 use serde_json::Value;
 use std::{env, fs, path::PathBuf};
-
-/// Keep in step with `BUILTIN` in src/core/content.rs.
-const LANGUAGES: [&str; 3] = ["en", "es", "ar"];
 
 fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
@@ -27,11 +30,14 @@ fn main() {
     write("widget.css", minify_css(&css));
 
     let value = read("content/resources.json");
-    serde_json::from_value::<resources::Directory>(value.clone())
+    let directory = serde_json::from_value::<resources::Directory>(value.clone())
         .unwrap_or_else(|e| panic!("content/resources.json: {e}"));
     write("resources.json", value.to_string());
+    write("resources.rs", directory_code(&directory));
 
-    for lang in LANGUAGES {
+    let languages = languages();
+    let mut sources = String::from("&[");
+    for lang in &languages {
         let path = format!("content/{lang}.json");
         let value = read(&path);
         serde_json::from_value::<schema::Content>(value.clone())
@@ -39,8 +45,64 @@ fn main() {
         if lang == "en" {
             write("en-shape.json", shape(value.clone()).to_string());
         }
-        write(&format!("{lang}.json"), value.to_string());
+        let full = fs::canonicalize(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        sources.push_str(&format!(
+            "({lang:?}, include_str!({:?})),",
+            full.display().to_string()
+        ));
     }
+    write("language-sources.rs", sources + "]");
+    write("languages.rs", format!("&{languages:?}"));
+}
+
+/// Every `content/<code>.json` but the helplines, English first (the fallback), then by code.
+fn languages() -> Vec<String> {
+    println!("cargo:rerun-if-changed=content");
+    let mut codes: Vec<String> = fs::read_dir("content")
+        .expect("content/")
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter_map(|name| name.strip_suffix(".json").map(str::to_owned))
+        .filter(|code| code != "resources")
+        .collect();
+    codes.sort_by_key(|code| (code != "en", code.clone()));
+    assert!(
+        codes.first().is_some_and(|c| c == "en"),
+        "content/en.json is required"
+    );
+    codes
+}
+
+/// The directory as two tables of string literals (`resources::builtin` turns them into
+/// a `Directory`): data rather than code, which costs the download far less.
+/// Regions: (code, languages it is the default for). Services: (region code, or "" for the
+/// international list; kind; name; phone; tel; sms number; sms keyword; url), "" for none.
+fn directory_code(directory: &resources::Directory) -> String {
+    let text = |s: Option<&String>| format!("{:?}", s.map(String::as_str).unwrap_or(""));
+    let mut regions = String::from("&[");
+    let mut services = String::from("&[");
+    let lists = directory
+        .regions
+        .iter()
+        .map(|r| (r.code.as_str(), &r.resources))
+        .chain([("", &directory.international)]);
+    for (code, list) in lists {
+        for r in list {
+            services.push_str(&format!(
+                "({code:?}, {:?}, {}, {}, {}, {}, {}, {}),",
+                format!("{:?}", r.kind).to_lowercase(),
+                text(Some(&r.name)),
+                text(r.phone.as_ref()),
+                text(r.tel.as_ref()),
+                text(r.sms.as_ref().map(|s| &s.number)),
+                text(r.sms.as_ref().map(|s| &s.keyword)),
+                text(r.url.as_ref()),
+            ));
+        }
+    }
+    for region in &directory.regions {
+        regions.push_str(&format!("({:?}, &{:?}),", region.code, region.default_for));
+    }
+    format!("({regions}], {services}])")
 }
 
 /// Drops comments and needless whitespace (a fifth of the stylesheet's download). Quoted

@@ -5,16 +5,16 @@
 
 use std::process::ExitCode;
 
-use eiw::core::content::{builtin, builtin_languages};
+use eiw::core::content::BUILTIN_LANGUAGES;
 use eiw::core::faq_html::snippet;
+use eiw::core::language::builtin;
 
 fn main() -> ExitCode {
     let lang = std::env::args().nth(1).unwrap_or_else(|| "en".to_owned());
-    if !builtin_languages().any(|l| l == lang) {
-        let available: Vec<&str> = builtin_languages().collect();
+    if !BUILTIN_LANGUAGES.contains(&lang.as_str()) {
         eprintln!(
             "faq-snippet: no language \"{lang}\"; available: {}",
-            available.join(", ")
+            BUILTIN_LANGUAGES.join(", ")
         );
         return ExitCode::FAILURE;
     }

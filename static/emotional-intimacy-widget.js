@@ -1,30 +1,250 @@
-/*! emotional-intimacy-widget loader.
- * Publishers include this one classic script. It defines <emotional-intimacy-widget> at
- * once (showing a small loading state), loads eiw.js and eiw_bg.wasm from its own folder,
- * then mounts each element. Nothing here reads or sends answers. */
+/*! emotional-intimacy-widget loader. Readable source: src/emotional-intimacy-widget.js
+ * next to this file, with a source map. Publishers include this one classic script. It
+ * defines <emotional-intimacy-widget> at once (a small loading state that reserves the
+ * widget's space) and downloads nothing more until a widget is about to be seen
+ * (`loading="lazy"`, the default) or at once (`loading="eager"`). Then it fetches the
+ * wasm-bindgen glue, the wasm and the visitor's language together, checks each against the
+ * hash stamped in at build time, and mounts the widget. Nothing here reads or sends answers. */
 (function () {
   'use strict';
   var TAG = 'emotional-intimacy-widget';
   // Included twice: the first copy already defined the element.
   if (!window.customElements || customElements.get(TAG)) return;
 
-  var script = document.currentScript;
-  var base = new URL('./', (script && script.src) || document.baseURI).href;
+  // Stamped by tools/finish-dist.mjs: the version, the SHA-384 of every file this loader
+  // fetches, the built-in languages (English first) and each one's loading text.
+  var BUILD = /*@build*/ { version: '0.0.0', files: {}, languages: ['en'], loading: { en: 'Loading the quiz…' } };
 
-  var glue = null; // the wasm-bindgen module, once loaded
-  var failed = false;
-  // Per-element state lives here, not on the element, where host scripts could read it.
-  var state = new WeakMap();
-  // Elements waiting for the wasm; mounted as soon as it arrives.
-  var waiting = new Set();
+  var script = document.currentScript;
+  var base = filesBase((script && script.src) || document.baseURI);
+  var nonce = script ? script.nonce : '';
+
+  // Served from a package CDN (jsDelivr, unpkg) through a version range (`@1`), `@latest` or
+  // the bare package URL, the CDN resolves each file on its own and could hand out files
+  // of two releases mid-release; glue and wasm of different builds do not link. So the
+  // rest always comes from this loader's exact version. Self-hosted: the loader's folder.
+  function filesBase(src) {
+    var url = new URL(src, document.baseURI);
+    var m = /^(.*\/)emotional-intimacy-widget(@[^/]*)?(\/.*)?$/.exec(url.pathname);
+    if (m && (m[2] || !m[3])) return url.origin + m[1] + TAG + '@' + BUILD.version + '/dist/';
+    return new URL('./', url).href;
+  }
 
   function report(message, error) {
     console.error(TAG + ': ' + message, error || '');
   }
 
-  // The loading state, in the page's language when we have it. Kept equal to each
-  // language's ui.loading by the test suite.
-  var LOADING_TEXT = { en: 'Loading the quiz…', es: 'Cargando el cuestionario…', ar: 'جارٍ تحميل الاستبيان…' };
+  // ---- Fetching files, each checked against its stamped hash -----------------------------
+
+  function IntegrityError(file) {
+    this.file = file;
+  }
+
+  function LoadError(file, cause) {
+    this.file = file;
+    this.cause = cause;
+  }
+
+  function hashOf(bytes) {
+    return crypto.subtle.digest('SHA-384', bytes).then(function (digest) {
+      var binary = '';
+      new Uint8Array(digest).forEach(function (b) {
+        binary += String.fromCharCode(b);
+      });
+      return 'sha384-' + btoa(binary);
+    });
+  }
+
+  // Why a checked download failed: the file arrives fine without the check (so it is not
+  // the file this loader was built with), or it does not arrive at all.
+  function explain(file, error) {
+    if (error instanceof IntegrityError) return Promise.reject(error);
+    var failure = new LoadError(file, error);
+    return fetch(base + file, { credentials: 'omit' }).then(
+      function (response) {
+        throw response.ok ? new IntegrityError(file) : failure;
+      },
+      function () {
+        throw failure;
+      },
+    );
+  }
+
+  function fetchChecked(file) {
+    return fetch(base + file, { integrity: BUILD.files[file], credentials: 'omit' })
+      .then(function (response) {
+        if (!response.ok) throw new Error(file + ': HTTP ' + response.status);
+        return response;
+      })
+      .catch(function (error) {
+        return explain(file, error);
+      });
+  }
+
+  // The glue is an ES module. A module script with `integrity` is checked by the browser;
+  // once it has loaded, import() returns that same module instance from the module map.
+  function importChecked(file) {
+    var url = base + file;
+    return new Promise(function (resolve, reject) {
+      var el = document.createElement('script');
+      el.type = 'module';
+      el.src = url;
+      el.integrity = BUILD.files[file];
+      el.crossOrigin = 'anonymous';
+      if (nonce) el.nonce = nonce;
+      el.onload = function () {
+        el.remove();
+        resolve();
+      };
+      el.onerror = function () {
+        el.remove();
+        reject(new Error(file + ' did not load'));
+      };
+      document.head.appendChild(el);
+    })
+      .then(function () {
+        return import(url);
+      })
+      .catch(function (error) {
+        return explain(file, error);
+      });
+  }
+
+  // The wasm compiles while it streams, and is only instantiated once its hash matched.
+  // Without Web Crypto (a page on plain http) the browser checks the hash before compiling.
+  function compileChecked(file) {
+    if (!(window.crypto && crypto.subtle && WebAssembly.compileStreaming)) {
+      return fetchChecked(file)
+        .then(function (response) {
+          return response.arrayBuffer();
+        })
+        .then(function (bytes) {
+          return WebAssembly.compile(bytes);
+        });
+    }
+    return fetch(base + file, { credentials: 'omit' }).then(
+      function (response) {
+        if (!response.ok) throw new LoadError(file, 'HTTP ' + response.status);
+        var branches = response.body.tee();
+        // Whatever type the server sends (some send application/octet-stream).
+        var wasm = new Response(branches[0], { headers: { 'content-type': 'application/wasm' } });
+        var compiling = WebAssembly.compileStreaming(wasm);
+        compiling.catch(function () {}); // reported below, after the integrity check
+        return new Response(branches[1])
+          .arrayBuffer()
+          .then(hashOf)
+          .then(function (hash) {
+            if (hash !== BUILD.files[file]) throw new IntegrityError(file);
+            return compiling;
+          });
+      },
+      function (error) {
+        throw new LoadError(file, error);
+      },
+    );
+  }
+
+  // A module: its glue and compiled wasm, fetched together, then initialised once.
+  function moduleLoader(name) {
+    var promise = null;
+    return function () {
+      if (!promise) {
+        promise = Promise.all([importChecked(name + '.js'), compileChecked(name + '_bg.wasm')]).then(
+          function (parts) {
+            return parts[0].default({ module_or_path: parts[1] }).then(function () {
+              return parts[0];
+            });
+          },
+        );
+      }
+      return promise;
+    };
+  }
+  var loadWidget = moduleLoader('eiw');
+  // Only widgets with a publisher configuration need the configuration module.
+  var loadConfig = moduleLoader('eiw-config');
+
+  // ---- Languages: only the visitor's is downloaded ------------------------------------------
+
+  var failedLanguages = [];
+  var languages = {}; // code → promise of its text (added to the widget module)
+
+  function availableLanguages() {
+    return BUILD.languages.filter(function (code) {
+      return failedLanguages.indexOf(code) < 0;
+    });
+  }
+
+  // The language the widget will show: the element's `lang`, else the page's, else English.
+  // The same rule as `locale::choose` in Rust, so the right file is fetched in parallel
+  // with the wasm rather than after it (the tests check the two agree).
+  function languageFor(el) {
+    var tags = [el.getAttribute('lang'), document.documentElement.getAttribute('lang')];
+    var available = availableLanguages();
+    for (var i = 0; i < tags.length; i++) {
+      var m = /^([a-z]{2,3})(?:[-_]|$)/i.exec((tags[i] || '').trim());
+      var code = m && m[1].toLowerCase();
+      if (code && available.indexOf(code) >= 0) return code;
+    }
+    return 'en';
+  }
+
+  // Resolves once `code` (or, if its file fails, English instead) is in the widget module.
+  function languageReady(code) {
+    if (!languages[code]) {
+      var file = 'lang/' + code + '.txt';
+      var text = fetchChecked(file).then(function (response) {
+        return response.text();
+      });
+      languages[code] = Promise.all([loadWidget(), text])
+        .then(function (parts) {
+          if (!parts[0].add_language(code, parts[1])) throw new LoadError(file, 'unreadable');
+          return parts[1];
+        })
+        .catch(function (error) {
+          if (code === 'en' || !error || error.file !== file) throw error;
+          failedLanguages.push(code);
+          report(describe(error) + ' Showing English instead.', error instanceof LoadError ? error.cause : '');
+          return loadWidget().then(function (glue) {
+            glue.language_failed(code);
+            return languageReady('en');
+          });
+        });
+    }
+    return languages[code];
+  }
+
+  // The language files downloaded so far, for the configuration module.
+  function downloadedLanguages() {
+    var codes = Object.keys(languages);
+    return Promise.all(
+      codes.map(function (code) {
+        return languages[code].catch(function () {
+          return null;
+        });
+      }),
+    ).then(function (texts) {
+      return texts.filter(function (text, i) {
+        return text && failedLanguages.indexOf(codes[i]) < 0;
+      });
+    });
+  }
+
+  // ---- The element -------------------------------------------------------------------------
+
+  // Per-element state lives here, not on the element, where host scripts could read it.
+  var state = new WeakMap();
+  var failed = false;
+
+  function stateOf(el) {
+    var s = state.get(el);
+    if (!s) {
+      s = { shadow: null, widget: null, active: false, started: false, config: undefined, pending: false, run: 0 };
+      state.set(el, s);
+    }
+    return s;
+  }
+
   // The same space as the widget reserves (static/widget.css), so nothing moves when it is ready.
   var RESERVE = ':host{display:block;min-height:95em}:host([sections="quiz"]){min-height:54em}' +
     ':host([sections="faq"]){min-height:43em}@media (min-width:46em){:host{min-height:76em}' +
@@ -39,11 +259,10 @@
         '.loading{color:#b3bdc7}}');
     }
     s.shadow.adoptedStyleSheets = [loadingSheet];
-    var lang = (el.getAttribute('lang') || document.documentElement.lang || 'en').slice(0, 2).toLowerCase();
     var box = document.createElement('p');
     box.className = 'loading';
     box.setAttribute('role', 'status');
-    box.textContent = LOADING_TEXT[lang] || LOADING_TEXT.en;
+    box.textContent = BUILD.loading[languageFor(el)] || BUILD.loading.en;
     s.shadow.replaceChildren(box);
   }
 
@@ -52,6 +271,27 @@
   function showFallback(s) {
     s.shadow.adoptedStyleSheets = [];
     s.shadow.replaceChildren(document.createElement('slot'));
+  }
+
+  function describe(error) {
+    if (error instanceof IntegrityError) {
+      return error.file + ' failed its integrity check: it is not the file this loader (version ' +
+        BUILD.version + ') was built with, so it was not used. Serve the files of one release together, unchanged.';
+    }
+    var file = error instanceof LoadError ? error.file : 'its files';
+    return 'could not load ' + file + ' from ' + base + '. Check that the widget\'s files are ' +
+      'next to this script, that the server sends CORS headers, and that the page\'s ' +
+      'Content-Security-Policy allows them (script-src needs \'wasm-unsafe-eval\', ' +
+      'connect-src the files\' origin).';
+  }
+
+  function fail(error) {
+    if (!failed) report(describe(error), error instanceof LoadError ? error.cause : error instanceof IntegrityError ? '' : error);
+    failed = true;
+    document.querySelectorAll(TAG).forEach(function (el) {
+      var s = stateOf(el);
+      if (s.started && !s.active && s.shadow) showFallback(s);
+    });
   }
 
   // Attributes and classes that common session-replay tools honour as "do not record":
@@ -66,40 +306,88 @@
   // The publisher's JSON configuration: the `config` property if set, else a child
   // <script type="application/json"> (data, never executed, so fine under any CSP).
   function configText(el, s) {
+    var text;
     if (s.config !== undefined) {
-      if (typeof s.config === 'string') return s.config;
-      try {
-        return JSON.stringify(s.config);
-      } catch (error) {
-        report('the config property could not be turned into JSON; it is ignored.', error);
-        return undefined;
+      if (typeof s.config === 'string') text = s.config;
+      else {
+        try {
+          text = JSON.stringify(s.config);
+        } catch (error) {
+          report('the config property could not be turned into JSON; it is ignored.', error);
+        }
       }
+    } else {
+      var child = el.querySelector(':scope > script[type="application/json"]');
+      text = child ? child.textContent : undefined;
     }
-    var child = el.querySelector(':scope > script[type="application/json"]');
-    return child ? child.textContent : undefined;
+    return text && text.trim() ? text : undefined;
   }
 
-  function stateOf(el) {
-    var s = state.get(el);
-    if (!s) {
-      s = { shadow: null, widget: null, active: false, config: undefined, pending: false };
-      state.set(el, s);
-    }
-    return s;
+  // The configuration module's result for `text`, downloading the language it asks for
+  // (at most once per built-in language).
+  function compile(el, text, attempt) {
+    return Promise.all([loadConfig(), downloadedLanguages()]).then(function (parts) {
+      var result = parts[0].compile(text, el.getAttribute('lang') || undefined,
+        document.documentElement.getAttribute('lang') || undefined, availableLanguages(), parts[1]);
+      if (result.indexOf('need:') !== 0) return result;
+      if ((attempt || 0) > BUILD.languages.length) throw new LoadError('lang/' + result.slice(5) + '.txt');
+      return languageReady(result.slice(5)).then(function () {
+        return compile(el, text, (attempt || 0) + 1);
+      });
+    });
   }
 
-  // The first connection creates the element's widget; later ones resume it with a fresh
-  // app (the widget keeps one root per element, see src/embed/mount.rs).
-  function mount(el, s) {
-    waiting.delete(el);
-    try {
-      if (s.widget) s.widget.resume(configText(el, s));
-      else s.widget = glue.mount(el, s.shadow, configText(el, s));
-      s.active = true;
-    } catch (error) {
-      report('failed to start.', error);
-      showFallback(s);
-    }
+  // Builds (or rebuilds, with its current attributes and configuration) an element's widget.
+  // A later run supersedes an earlier one still downloading.
+  function run(el) {
+    var s = stateOf(el);
+    var current = ++s.run;
+    var text = configText(el, s);
+    Promise.all([loadWidget(), languageReady(languageFor(el)), text && compile(el, text)]).then(
+      function (parts) {
+        if (current !== s.run || !el.isConnected) return;
+        try {
+          if (s.widget) s.widget.resume(parts[2]);
+          else s.widget = parts[0].mount(el, s.shadow, parts[2]);
+          s.active = true;
+        } catch (error) {
+          report('failed to start.', error);
+          showFallback(s);
+        }
+      },
+      fail,
+    );
+  }
+
+  // Lazy widgets start when within about one screen of being seen, or when focused.
+  var watcher = window.IntersectionObserver
+    ? new IntersectionObserver(
+        function (entries) {
+          entries.forEach(function (entry) {
+            if (entry.isIntersecting) start(entry.target);
+          });
+        },
+        { rootMargin: '100% 0px' },
+      )
+    : null;
+
+  function onFocus(event) {
+    start(event.currentTarget);
+  }
+
+  function start(el) {
+    var s = stateOf(el);
+    if (watcher) watcher.unobserve(el);
+    el.removeEventListener('focusin', onFocus);
+    if (s.started || !el.isConnected) return;
+    s.started = true;
+    if (failed) showFallback(s);
+    else run(el);
+  }
+
+  // A deep link to an FAQ entry (#faq-…) means the visitor came for the widget: load it.
+  function eager(el) {
+    return el.getAttribute('loading') === 'eager' || !watcher || location.hash.indexOf('#faq-') === 0;
   }
 
   function unmount(s) {
@@ -112,14 +400,18 @@
     }
   }
 
-  // Several attribute changes in one task restart the widget once.
-  function remount(el) {
+  // Several changes in one task restart the widget once.
+  function restart(el) {
     var s = stateOf(el);
-    if (!s.active || s.pending) return;
+    if (!s.started) {
+      if (eager(el) || s.config !== undefined) start(el);
+      return;
+    }
+    if (s.pending) return;
     s.pending = true;
     queueMicrotask(function () {
       s.pending = false;
-      if (s.active && el.isConnected) mount(el, s);
+      if (el.isConnected) run(el);
     });
   }
 
@@ -127,16 +419,17 @@
     static get observedAttributes() {
       // `theme` is not here: the stylesheet follows it without a restart.
       return ['lang', 'sections', 'faq-mode', 'faq-schema', 'faq-heading-level', 'cta-href',
-        'cta-label', 'quick-exit-href', 'region', 'share-score'];
+        'cta-label', 'quick-exit-href', 'region', 'share-score', 'loading'];
     }
 
     get config() {
       return stateOf(this).config;
     }
 
+    // Setting the configuration starts a lazy widget: the page is clearly about to use it.
     set config(value) {
       stateOf(this).config = value;
-      remount(this);
+      restart(this);
     }
 
     connectedCallback() {
@@ -146,23 +439,28 @@
         // Closed by default so host-page scripts (e.g. session recorders) cannot read answers.
         var mode = this.getAttribute('shadow') === 'open' ? 'open' : 'closed';
         s.shadow = this.attachShadow({ mode: mode });
+        showLoading(this, s);
       }
       if (s.active) return;
-      if (glue) mount(this, s);
-      else if (failed) showFallback(s);
-      else {
-        showLoading(this, s);
-        waiting.add(this);
+      if (s.started) {
+        // Back on the page after having been removed: a fresh app in the same root.
+        if (failed) showFallback(s);
+        else run(this);
+      } else if (eager(this) || s.config !== undefined) {
+        start(this);
+      } else {
+        watcher.observe(this);
+        this.addEventListener('focusin', onFocus);
       }
     }
 
     disconnectedCallback() {
-      waiting.delete(this);
+      if (watcher) watcher.unobserve(this);
       unmount(stateOf(this));
     }
 
     attributeChangedCallback(name, previous, value) {
-      if (previous !== value) remount(this);
+      if (previous !== value) restart(this);
     }
   }
 
@@ -176,30 +474,4 @@
     }
   });
   customElements.define(TAG, EmotionalIntimacyWidget);
-
-  import(base + 'eiw.js')
-    .then(function (module) {
-      return module.default({ module_or_path: base + 'eiw_bg.wasm' }).then(function () {
-        return module;
-      });
-    })
-    .then(
-      function (module) {
-        glue = module;
-        waiting.forEach(function (el) {
-          if (el.isConnected) mount(el, stateOf(el));
-        });
-      },
-      function (error) {
-        failed = true;
-        report('could not load its files from ' + base + '. Check that eiw.js and eiw_bg.wasm are ' +
-          'next to this script, that the server sends CORS headers, and that the page\'s ' +
-          'Content-Security-Policy allows them (script-src needs \'wasm-unsafe-eval\', ' +
-          'connect-src the files\' origin).', error);
-        waiting.forEach(function (el) {
-          showFallback(stateOf(el));
-        });
-        waiting.clear();
-      },
-    );
 })();

@@ -4,6 +4,7 @@
 //!
 //! `cargo test --test fuzz` runs a short pass; `./run.sh fuzz` runs a long one
 //! (PROPTEST_CASES). Inputs that once mattered live in `tests/fuzz-corpus/` and run every time.
+#![cfg(test)] // Lets clippy.toml's allow-…-in-tests apply to helpers here too.
 #![cfg(not(target_arch = "wasm32"))]
 
 use eiw::core::config::{resolve, KEYS};

@@ -1,11 +1,12 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): real components mounted into
 //! shadow roots, driven by DOM events, asserted on the DOM.
+#![cfg(test)] // Lets clippy.toml's allow-…-in-tests apply to helpers here too.
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use eiw::core::content::builtin;
+use eiw::core::content::Content;
 use eiw::core::events::HostEvent;
 use eiw::core::scoring::{Report, Score};
 use eiw::core::settings::Settings;
@@ -21,6 +22,12 @@ use web_sys::{
 use yew::{scheduler, Callback, Renderer};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// English, read from its source file through the checks every language gets.
+fn english() -> Rc<Content> {
+    let value = eiw::core::json::parse(include_str!("../content/en.json")).unwrap();
+    Rc::new(eiw::core::language::builtin_language("en", &value).unwrap())
+}
 
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
@@ -77,6 +84,12 @@ fn recorder() -> (Callback<HostEvent>, Rc<RefCell<Vec<HostEvent>>>) {
 async fn mount_renders_into_a_shadow_root_with_an_adopted_stylesheet() {
     let (host, shadow, _) = shadow_host();
     host.set_attribute("sections", "quiz").unwrap();
+    // What the loader does first: hand over the visitor's downloaded language.
+    assert!(eiw::add_language(
+        "en",
+        &eiw::core::packed::to_text(&*english())
+    ));
+    assert!(!eiw::add_language("es", "not a language file"));
     let mut widget = eiw::mount(host.clone(), shadow.clone(), None);
     scheduler::flush().await;
 
@@ -109,7 +122,7 @@ async fn app_emits_ready_and_walks_to_the_second_question() {
     let (_host, shadow, root) = shadow_host();
     let (on_event, log) = recorder();
     let props = AppProps {
-        content: builtin("en").unwrap(),
+        content: english(),
         settings: Rc::new(Settings::default()),
         resources: Rc::new(Vec::new()),
         host: HostServices {
@@ -175,7 +188,7 @@ async fn app_emits_ready_and_walks_to_the_second_question() {
 #[wasm_bindgen_test]
 async fn results_show_score_chart_areas_and_cta() {
     let (_host, shadow, root) = shadow_host();
-    let content = builtin("en").unwrap();
+    let content = english();
     let means = [4.5, 2.0, 3.5, 5.0, 1.5, 3.0, 4.0, 2.5, 4.5, 3.9];
     let report = Report {
         overall: Some(Score {
@@ -259,7 +272,7 @@ async fn render_faq(
     let (_host, shadow, root) = shadow_host();
     let (on_event, log) = recorder();
     let props = FaqProps {
-        content: builtin("en").unwrap(),
+        content: english(),
         single,
         heading_level: 3,
         deep_link: deep_link.map(str::to_owned),

@@ -5,72 +5,31 @@
 //! defaults, and the rest still applies. Nothing here can inject markup: strings are data
 //! and the UI renders them as text.
 //!
-//! This file resolves attributes and configuration into what a widget shows; `report`
-//! collects problems, `language` turns texts into content (the built-in languages go
-//! through it too) and `helplines` reads lists of services.
+//! This is the configuration module's code (`modules/config`): pages without a
+//! configuration never download it. `compile` turns the configuration into a `Compiled`
+//! the widget reads (`core::resolve`); `language` turns texts into content (the built-in
+//! languages go through it too) and `helplines` reads lists of services.
 
-// Input path: publisher and stored data reach this code, and with `panic = "abort"` one
-// panic would stop every widget on the page.
-#![deny(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
-
-use std::fmt;
 use std::rc::Rc;
 
-use super::content::{builtin, builtin_languages, Content};
+use super::content::Content;
 use super::json::{self, Map, Value};
-use super::resources::{self, Resource};
+use super::language::{
+    apply_items, apply_strings, english_shape, faq_entries, language_from_json, missing_keys,
+};
+use super::locale::choose;
+use super::report::{describe, kind_of, Report};
+use super::resolve::Compiled;
+use super::resources::phone_digits;
 use super::rich_text::is_safe_href;
-use super::settings::{from_attributes, Attributes, Settings, LOG_PREFIX};
+use super::settings::Attributes;
 
-// The submodules inherit the input-path lints above.
+// The submodule inherits the input-path lints above.
 mod helplines;
-mod language;
-mod report;
 
-pub use helplines::{builtin_directory, phone_digits};
-pub use language::{builtin_language, english_shape, extra_keys, missing_keys, slugify};
-pub use report::suggest;
+pub use helplines::builtin_directory;
 
 use helplines::resource_list;
-use language::{apply_items, apply_strings, faq_entries, language_from_json};
-use report::{describe, kind_of, Report};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Severity {
-    /// Something was ignored; the default is used instead.
-    Error,
-    /// Harmless but probably a mistake, such as an unknown key.
-    Warning,
-}
-
-/// One problem in the publisher's configuration.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub severity: Severity,
-    /// Where: `config.faq[2].answer`, or `sections` for an attribute.
-    pub path: String,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{LOG_PREFIX}: {}: {}", self.path, self.message)
-    }
-}
-
-/// Everything a widget instance needs, resolved from attributes and configuration.
-#[derive(Debug, Clone)]
-pub struct Resolved {
-    pub settings: Settings,
-    pub content: Rc<Content>,
-    pub resources: Vec<Resource>,
-    pub problems: Vec<Problem>,
-}
 
 /// The top-level keys of the configuration.
 pub const KEYS: [&str; 7] = [
@@ -84,23 +43,41 @@ pub const KEYS: [&str; 7] = [
 ];
 const CTA_KEYS: [&str; 3] = ["label", "href", "phone"];
 
-/// Resolves attributes and the optional configuration JSON into what the widget shows.
-/// Fails only if no content at all can be loaded (a broken build), with the reasons.
-pub fn resolve(attributes: &Attributes, config: Option<&str>) -> Result<Resolved, Vec<Problem>> {
+/// What `compile` needs before it can finish.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Compile {
+    Done(Box<Compiled>),
+    /// The built-in language this widget shows has not been downloaded yet.
+    NeedLanguage(String),
+}
+
+/// Checks the publisher's configuration and applies it to the language the widget shows.
+/// `available` lists the built-in languages the page can download and `downloaded` those it
+/// has; which one is shown depends on the configuration (a publisher may add languages).
+pub fn compile(
+    config: &str,
+    attributes: &Attributes,
+    available: &[&str],
+    downloaded: &[Rc<Content>],
+) -> Compile {
     let mut report = Report(Vec::new());
-    let config: Option<Map> = config.filter(|c| !c.trim().is_empty()).and_then(|text| {
-        match json::parse(text) {
-            Ok(Value::Object(map)) => Some(map),
-            Ok(other) => {
-                report.error("config", format!("expected a JSON object {{ … }}, found {}; the whole configuration is ignored", kind_of(&other)));
-                None
-            }
-            Err(e) => {
-                report.error("config", format!("is not valid JSON ({e}); the whole configuration is ignored. Check for trailing commas and unquoted keys"));
-                None
-            }
+    let config: Option<Map> = match json::parse(config) {
+        Ok(Value::Object(map)) => Some(map),
+        Ok(other) => {
+            report.error(
+                "config",
+                format!(
+                    "expected a JSON object {{ … }}, found {}; the whole configuration is ignored",
+                    kind_of(&other)
+                ),
+            );
+            None
         }
-    });
+        Err(e) => {
+            report.error("config", format!("is not valid JSON ({e}); the whole configuration is ignored. Check for trailing commas and unquoted keys"));
+            None
+        }
+    };
     let config = config.unwrap_or_default();
     report.unknown_keys("config", &config, &KEYS);
 
@@ -109,31 +86,23 @@ pub fn resolve(attributes: &Attributes, config: Option<&str>) -> Result<Resolved
         .get("languages")
         .map(|v| custom_languages(&mut report, v))
         .unwrap_or_default();
-    let mut available: Vec<String> = builtin_languages().map(str::to_owned).collect();
-    available.extend(custom.iter().map(|(code, _)| code.clone()));
-    let available_refs: Vec<&str> = available.iter().map(String::as_str).collect();
-
-    let (mut settings, attribute_problems) = from_attributes(attributes, &available_refs);
-    for p in attribute_problems {
-        // Attribute messages read `name="value": what is wrong`; the first part is the path.
-        let text = p.to_string();
-        let (path, message) = text.split_once(": ").unwrap_or((p.attribute(), &text));
-        report.error(path, message);
-    }
-
+    let mut languages: Vec<String> = available.iter().map(|c| (*c).to_owned()).collect();
+    languages.extend(custom.iter().map(|(code, _)| code.clone()));
+    let offered: Vec<&str> = languages.iter().map(String::as_str).collect();
+    let wanted = choose(
+        attributes.lang.as_deref(),
+        attributes.page_lang.as_deref(),
+        &offered,
+    )
+    .language;
     let base = custom
         .iter()
-        .find(|(code, _)| *code == settings.locale.language)
-        .map(|(_, content)| Ok(content.clone()))
-        .unwrap_or_else(|| builtin(&settings.locale.language));
+        .find(|(code, _)| *code == wanted)
+        .map(|(_, content)| content)
+        .or_else(|| downloaded.iter().find(|c| c.lang == wanted));
     let mut content: Content = match base {
-        Ok(content) => (*content).clone(),
-        Err(errors) => {
-            for e in errors {
-                report.error("content", e.to_string());
-            }
-            return Err(report.0);
-        }
+        Some(content) => (**content).clone(),
+        None => return Compile::NeedLanguage(wanted),
     };
 
     if let Some(v) = config.get("strings") {
@@ -179,62 +148,75 @@ pub fn resolve(attributes: &Attributes, config: Option<&str>) -> Result<Resolved
             }
         }
     }
-    if let Some(v) = config.get("cta") {
-        apply_cta(&mut report, v, attributes, &mut settings);
-    }
-
-    let resources = match config.get("resources") {
-        Some(v) => resource_list(&mut report, "config.resources", v)
-            .unwrap_or_else(|| default_resources(&settings)),
-        None => default_resources(&settings),
+    let mut compiled = Compiled {
+        problems: Vec::new(),
+        languages,
+        content,
+        cta_label: None,
+        cta_href: None,
+        cta_phone: None,
+        resources: None,
     };
-
-    Ok(Resolved {
-        settings,
-        content: Rc::new(content),
-        resources,
-        problems: report.0,
-    })
+    if let Some(v) = config.get("cta") {
+        apply_cta(&mut report, v, &mut compiled);
+    }
+    compiled.resources = config
+        .get("resources")
+        .and_then(|v| resource_list(&mut report, "config.resources", v));
+    compiled.problems = report.0;
+    Compile::Done(Box::new(compiled))
 }
 
-fn default_resources(settings: &Settings) -> Vec<Resource> {
-    resources::builtin()
-        .map(|dir| {
-            let region = dir.region(
-                settings.region.as_deref(),
-                settings.locale.region.as_deref(),
-                &settings.locale.language,
-            );
-            dir.select(region.as_deref())
-        })
-        .unwrap_or_default()
+/// What a page does, end to end, natively: the configuration module's `compile` with every
+/// built-in language at hand, its result through the packed form the widget receives, then
+/// the widget's `resolve`. For tests and tools.
+pub fn resolve(
+    attributes: &Attributes,
+    config: Option<&str>,
+) -> Result<super::resolve::Resolved, Vec<super::report::Problem>> {
+    use super::content::BUILTIN_LANGUAGES;
+    use super::packed::{from_text, to_text};
+    let downloaded = BUILTIN_LANGUAGES
+        .iter()
+        .map(|code| super::language::builtin(code))
+        .collect::<Result<Vec<_>, _>>()?;
+    let compiled = match config.filter(|c| !c.trim().is_empty()) {
+        None => None,
+        Some(text) => match compile(text, attributes, BUILTIN_LANGUAGES, &downloaded) {
+            Compile::Done(compiled) => from_text(&to_text(&*compiled)),
+            Compile::NeedLanguage(code) => {
+                let mut report = Report(Vec::new());
+                report.error("content", format!("no built-in language \"{code}\""));
+                return Err(report.0);
+            }
+        },
+    };
+    super::resolve::resolve(attributes, compiled, &downloaded, BUILTIN_LANGUAGES)
 }
 
-fn apply_cta(report: &mut Report, value: &Value, attributes: &Attributes, settings: &mut Settings) {
+fn apply_cta(report: &mut Report, value: &Value, compiled: &mut Compiled) {
     let Some(map) = report.object("config.cta", value) else {
         return;
     };
     report.unknown_keys("config.cta", map, &CTA_KEYS);
     if let Some(v) = map.get("label") {
         if let Some(label) = report.text("config.cta.label", v) {
-            if attributes.cta_label.is_none() {
-                settings.cta_label = Some(label);
-            }
+            compiled.cta_label = Some(label);
         }
     }
     if let Some(v) = map.get("href") {
         if let Some(href) = report.text("config.cta.href", v) {
             if !is_safe_href(&href) {
                 report.error("config.cta.href", format!("\"{href}\" is not an http(s) or tel: URL (or mailto: or a relative link); the button is hidden"));
-            } else if attributes.cta_href.is_none() {
-                settings.cta_href = Some(href);
+            } else {
+                compiled.cta_href = Some(href);
             }
         }
     }
     if let Some(v) = map.get("phone") {
         if let Some(phone) = report.text("config.cta.phone", v) {
             if phone_digits(&phone).is_some() {
-                settings.cta_phone = Some(phone);
+                compiled.cta_phone = Some(phone);
             } else {
                 report.error("config.cta.phone", format!("\"{phone}\" is not a phone number; use digits, spaces, dashes and an optional leading +"));
             }
@@ -284,18 +266,6 @@ fn custom_languages(report: &mut Report, value: &Value) -> Vec<(String, Rc<Conte
 }
 
 #[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 mod docs_test;
 #[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 mod tests;

@@ -1,13 +1,11 @@
-//! Typed quiz and FAQ content: one JSON file per language, checked and minified at build time
-//! (build.rs) and read once on first use through the same checks as a publisher's language.
+//! Typed quiz and FAQ content: one JSON file per language (`content/<lang>.json`), read and
+//! checked by `language` like a publisher's own, and shipped to visitors as a separate
+//! data file per language (`packed`), so each downloads only their own.
 //!
 //! Every string a visitor sees lives in `content/<lang>.json`; the code only knows keys.
 
-use std::rc::Rc;
 use thiserror::Error;
 
-use super::config::builtin_language;
-use super::json;
 use super::template::placeholders;
 
 mod schema;
@@ -303,8 +301,9 @@ impl Content {
     }
 }
 
-/// Lists a struct's single-string fields once and derives both views the code needs:
-/// `texts` (read, for validation and docs) and `text_mut` (write, for publisher overrides).
+/// Lists a struct's single-string fields once and derives the views the code needs:
+/// `texts` (read, for validation, docs and packing), `text_mut` (write one by key, for
+/// publisher overrides) and `texts_mut` (write all in order, for unpacking).
 macro_rules! text_fields {
     ($ty:ident { $($field:ident),* $(,)? }) => {
         impl $ty {
@@ -319,6 +318,11 @@ macro_rules! text_fields {
                     $(stringify!($field) => Some(&mut self.$field),)*
                     _ => None,
                 }
+            }
+
+            /// Every single-string field, in the order of `texts`.
+            pub fn texts_mut(&mut self) -> impl Iterator<Item = &mut String> {
+                [$(&mut self.$field),*].into_iter()
             }
         }
     };
@@ -383,56 +387,15 @@ text_fields!(Safety {
     website,
 });
 
-/// The languages shipped inside the widget, as (code, the file minified by build.rs).
-const BUILTIN: [(&str, &str); 3] = [
-    ("en", include_str!(concat!(env!("OUT_DIR"), "/en.json"))),
-    ("es", include_str!(concat!(env!("OUT_DIR"), "/es.json"))),
-    ("ar", include_str!(concat!(env!("OUT_DIR"), "/ar.json"))),
-];
-
-/// The codes of the built-in languages.
-pub fn builtin_languages() -> impl Iterator<Item = &'static str> {
-    BUILTIN.iter().map(|(code, _)| *code)
-}
-
-/// The built-in content for a language code, read once per page through the same checks as
-/// a publisher's language. Built-in files are validated by the test suite, so a failure
-/// here means a broken build; it is reported as an error rather than a panic so the other
-/// widgets on the page keep working.
-pub fn builtin(lang: &str) -> Result<Rc<Content>, Vec<ContentError>> {
-    thread_local! {
-        static CACHE: std::cell::RefCell<Vec<(&'static str, Rc<Content>)>> =
-            const { std::cell::RefCell::new(Vec::new()) };
-    }
-    let (code, text) = BUILTIN
-        .iter()
-        .find(|(code, _)| *code == lang)
-        .or_else(|| BUILTIN.first())
-        .copied()
-        .ok_or_else(|| vec![ContentError::Parse("no built-in language".into())])?;
-    if let Some(hit) = CACHE.with(|c| {
-        c.borrow()
-            .iter()
-            .find(|(c, _)| *c == code)
-            .map(|(_, content)| content.clone())
-    }) {
-        return Ok(hit);
-    }
-    let value = json::parse(text).map_err(|e| vec![ContentError::Parse(e.to_string())])?;
-    let content = builtin_language(code, &value).map_err(|problems| {
-        problems
-            .into_iter()
-            .map(|p| ContentError::Invalid(format!("{}: {}", p.path, p.message)))
-            .collect::<Vec<_>>()
-    })?;
-    let content = Rc::new(content);
-    CACHE.with(|c| c.borrow_mut().push((code, content.clone())));
-    Ok(content)
-}
+/// The codes of the built-in languages (`content/<code>.json`), in file-name order with
+/// English first; build.rs writes the list.
+pub const BUILTIN_LANGUAGES: &[&str] = include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::language::builtin;
+    use std::rc::Rc;
 
     fn english() -> Rc<Content> {
         builtin("en").expect("the built-in English content is valid")
@@ -440,16 +403,16 @@ mod tests {
 
     #[test]
     fn every_builtin_language_is_valid() {
-        for code in builtin_languages() {
+        for code in BUILTIN_LANGUAGES {
             let content = builtin(code).unwrap_or_else(|e| panic!("{code}: {e:?}"));
-            assert_eq!(content.lang, code);
+            assert_eq!(content.lang, *code);
         }
     }
 
     #[test]
     fn every_language_has_exactly_the_keys_of_english() {
-        use crate::core::config::{english_shape, extra_keys, missing_keys};
         use crate::core::json;
+        use crate::core::language::{english_shape, extra_keys, missing_keys};
         let shape = english_shape();
         assert!(
             shape.get("ui").is_some(),
@@ -458,19 +421,9 @@ mod tests {
         let english: serde_json::Value =
             serde_json::from_str(include_str!("../../content/en.json")).unwrap();
         let english_faq = english["faq"].as_array().unwrap();
-        let files = [
-            ("en", include_str!("../../content/en.json")),
-            ("es", include_str!("../../content/es.json")),
-            ("ar", include_str!("../../content/ar.json")),
-        ];
-        assert_eq!(files.map(|f| f.0), BUILTIN.map(|b| b.0));
-        for (code, json) in files {
-            let value = json::parse(json).unwrap();
-            assert_eq!(
-                *builtin(code).unwrap(),
-                Content::from_json(json).unwrap(),
-                "{code}: the shipped bytes are the JSON file"
-            );
+        for code in BUILTIN_LANGUAGES {
+            let json = std::fs::read_to_string(format!("content/{code}.json")).unwrap();
+            let value = json::parse(&json).unwrap();
             assert_eq!(missing_keys(&shape, &value, code), Vec::<String>::new());
             assert_eq!(extra_keys(&shape, &value, code), Vec::<String>::new());
             let content = builtin(code).unwrap();

@@ -4,20 +4,6 @@
 //! from the language file. Partner-violence services come first, because the safety panel
 //! opens when a visitor says they feel afraid.
 
-// Input path: publisher and stored data reach this code, and with `panic = "abort"` one
-// panic would stop every widget on the page.
-#![deny(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
-
-use std::rc::Rc;
-
-use super::config::builtin_directory;
-use super::json;
-
 mod schema;
 pub use schema::*;
 
@@ -33,16 +19,75 @@ impl Resource {
     }
 }
 
-/// The built-in directory, read once (through the checks a publisher's list gets).
-pub fn builtin() -> Option<Rc<Directory>> {
-    thread_local! {
-        static DIRECTORY: Option<Rc<Directory>> =
-            json::parse(include_str!(concat!(env!("OUT_DIR"), "/resources.json")))
-                .ok()
-                .and_then(|value| builtin_directory(&value).ok())
-                .map(Rc::new);
+/// The built-in directory (`content/resources.json`), compiled in as tables of text by
+/// build.rs so the widget needs no parser for it (data costs the download far less than the
+/// same directory written as code). A test checks it passes a publisher's list's checks.
+pub fn builtin() -> Directory {
+    Directory {
+        regions: TABLES
+            .0
+            .iter()
+            .map(|&(code, default_for)| Region {
+                code: code.to_owned(),
+                default_for: default_for.iter().map(|l| (*l).to_owned()).collect(),
+                resources: services(code),
+            })
+            .collect(),
+        international: services(""),
     }
-    DIRECTORY.with(Clone::clone)
+}
+
+/// (code, languages it is the default for), and (region code or "" for the international
+/// list, kind, name, phone, tel, sms number, sms keyword, url) with "" for none.
+type Service = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+const TABLES: (&[(&str, &[&str])], &[Service]) =
+    include!(concat!(env!("OUT_DIR"), "/resources.rs"));
+
+fn services(region: &str) -> Vec<Resource> {
+    let text = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+    TABLES
+        .1
+        .iter()
+        .filter(|service| service.0 == region)
+        .map(|&(_, kind, name, phone, tel, sms, keyword, url)| Resource {
+            kind: match kind {
+                "violence" => Kind::Violence,
+                "crisis" => Kind::Crisis,
+                _ => Kind::Directory,
+            },
+            name: name.to_owned(),
+            phone: text(phone),
+            tel: text(tel),
+            sms: text(sms).map(|number| Sms {
+                number,
+                keyword: keyword.to_owned(),
+            }),
+            url: text(url),
+        })
+        .collect()
+}
+
+/// The dialable form of a phone number (`+1 555-0100` → `+15550100`), if it is one.
+pub fn phone_digits(phone: &str) -> Option<String> {
+    let trimmed = phone.trim();
+    let ok = trimmed
+        .chars()
+        .enumerate()
+        .all(|(i, c)| c.is_ascii_digit() || " -().".contains(c) || (c == '+' && i == 0));
+    let digits: String = trimmed
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    (ok && digits.chars().filter(char::is_ascii_digit).count() >= 2).then_some(digits)
 }
 
 impl Directory {
@@ -92,12 +137,6 @@ pub fn violence_first(list: &[Resource]) -> Vec<Resource> {
 }
 
 #[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 mod tests {
     use super::*;
 
@@ -105,8 +144,16 @@ mod tests {
         list.iter().map(|r| r.name.as_str()).collect()
     }
 
-    fn dir() -> Rc<Directory> {
-        builtin().expect("resources.json parses")
+    fn dir() -> Directory {
+        builtin()
+    }
+
+    #[test]
+    fn the_compiled_directory_passes_the_publisher_checks() {
+        let json =
+            crate::core::json::parse(include_str!(concat!(env!("OUT_DIR"), "/resources.json")));
+        let checked = crate::core::config::builtin_directory(&json.unwrap()).unwrap();
+        assert_eq!(builtin(), checked);
     }
 
     #[test]

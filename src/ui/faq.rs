@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::core::content::Content;
 use crate::core::events::HostEvent;
-use crate::ui::rich_text::Paragraph;
+use crate::ui::rich_text::paragraph;
 
 #[derive(Properties, PartialEq)]
 pub struct FaqProps {
@@ -130,7 +130,7 @@ pub fn faq(props: &FaqProps) -> Html {
                             role={regions.then_some("region")}
                             aria-labelledby={regions.then_some(button_id)}>
                             <div class="faq-panel-inner">
-                                { for entry.answer.iter().map(|p| html! { <Paragraph source={p.clone()} /> }) }
+                                { for entry.answer.iter().map(|p| paragraph(p)) }
                             </div>
                         </div>
                     </div>

@@ -3,26 +3,16 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ProgressProps {
-    /// 1-based position.
-    pub n: usize,
-    pub total: usize,
-    /// "Question 4 of 20", already in the visitor's language and digits.
-    pub text: AttrValue,
-    pub label: AttrValue,
-}
-
-#[function_component(Progress)]
-pub fn progress(props: &ProgressProps) -> Html {
-    let text = &props.text;
-    let percent = (props.n * 100).checked_div(props.total).unwrap_or(0);
+/// Position `n` (1-based) of `total`; `text` is "Question 4 of 20" in the visitor's language
+/// and digits, `label` the bar's accessible name.
+pub fn progress(n: usize, total: usize, text: String, label: &str) -> Html {
+    let percent = (n * 100).checked_div(total).unwrap_or(0);
     html! {
         <div class="progress" part="progress">
-            <p class="progress-text" aria-hidden="true">{ text }</p>
-            <div class="progress-bar" role="progressbar" aria-label={props.label.clone()}
-                aria-valuemin="0" aria-valuemax={props.total.to_string()}
-                aria-valuenow={props.n.to_string()} aria-valuetext={text.clone()}>
+            <p class="progress-text" aria-hidden="true">{ text.clone() }</p>
+            <div class="progress-bar" role="progressbar" aria-label={label.to_owned()}
+                aria-valuemin="0" aria-valuemax={total.to_string()}
+                aria-valuenow={n.to_string()} aria-valuetext={text}>
                 <svg viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                     <rect class="track" width="100" height="6" />
                     <rect class="fill" width={percent.to_string()} height="6" />

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::core::content::Content;
 use crate::core::scoring::Response;
 use crate::core::template::fill;
-use crate::ui::progress::Progress;
+use crate::ui::progress::progress;
 use crate::ui::quiz::shortcut;
 
 #[derive(Properties, PartialEq)]
@@ -90,8 +90,7 @@ pub fn question(props: &QuestionProps) -> Html {
     let last = props.index + 1 == props.total;
     html! {
         <div class="question" part="question" {onkeydown}>
-            <Progress n={props.index + 1} total={props.total} text={progress_text}
-                label={ui.progress_label.clone()} />
+            { progress(props.index + 1, props.total, progress_text, &ui.progress_label) }
             <h3 id={heading_id} class="question-text" tabindex="-1" ref={heading}>{ &props.text }</h3>
             <div class="options" role="radiogroup" aria-labelledby={heading_id}>
                 { for options.iter().enumerate().map(|(i, (response, label))| {
@@ -102,7 +101,7 @@ pub fn question(props: &QuestionProps) -> Html {
                     html! {
                         <label class={class} part="option">
                             <input type="radio" name="eiw-answer" value={i.to_string()}
-                                ref={radios[i].clone()} {checked} {onchange} />
+                                ref={radios.get(i).cloned().unwrap_or_default()} {checked} {onchange} />
                             <span>{ *label }</span>
                         </label>
                     }

@@ -14,7 +14,7 @@ use crate::core::resources::Resource;
 use crate::core::scoring::{safety_concern, score, Response};
 use crate::ui::intro::Intro;
 use crate::ui::question::Question;
-use crate::ui::remember::Remember;
+use crate::ui::remember::remember;
 use crate::ui::results::Results;
 use crate::ui::state::{Action, QuizState, Step};
 
@@ -220,9 +220,7 @@ pub fn quiz(props: &QuizProps) -> Html {
             }
             { body }
             if *storage_ok {
-                <Remember content={content.clone()} remember={state.remember}
-                    on_change={dispatch.reform(Action::SetRemember)}
-                    on_forget={dispatch.reform(|_| Action::Forget)} />
+                { remember(content, state.remember, &dispatch.reform(Action::SetRemember), &dispatch.reform(|_| Action::Forget)) }
             }
         </section>
     }

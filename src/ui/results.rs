@@ -5,14 +5,14 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::core::config::phone_digits;
 use crate::core::content::{BandText, Content};
 use crate::core::events::HostEvent;
+use crate::core::resources::phone_digits;
 use crate::core::resources::Resource;
 use crate::core::scoring::{Band, Report};
 use crate::core::template::fill;
-use crate::ui::chart::{band_label, Chart};
-use crate::ui::safety::SafetyPanel;
+use crate::ui::chart::{band_label, chart};
+use crate::ui::safety::safety_panel;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -96,11 +96,11 @@ pub fn results(props: &ResultsProps) -> Html {
         <div class="results" part="results">
             <h3 class="results-title" tabindex="-1" ref={heading}>{ &ui.results_title }</h3>
             if props.safety {
-                <SafetyPanel content={content.clone()} resources={props.resources.clone()} />
+                { safety_panel(content, &props.resources) }
             }
             { headline }
             <p class="note">{ &ui.bands_note }</p>
-            <Chart content={content.clone()} report={report.clone()} />
+            { chart(content, report) }
             <section class="areas" aria-labelledby="eiw-areas">
                 <h4 id="eiw-areas">{ &ui.areas_title }</h4>
                 if props.safety {

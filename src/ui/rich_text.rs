@@ -4,16 +4,10 @@ use yew::prelude::*;
 
 use crate::core::rich_text::{parse, Inline};
 
-#[derive(Properties, PartialEq)]
-pub struct ParagraphProps {
-    pub source: AttrValue,
-}
-
-#[function_component(Paragraph)]
-pub fn paragraph(props: &ParagraphProps) -> Html {
+pub fn paragraph(source: &str) -> Html {
     html! {
         <p>
-            { for parse(&props.source).into_iter().map(|inline| match inline {
+            { for parse(source).into_iter().map(|inline| match inline {
                 Inline::Text(t) => html! { { t } },
                 Inline::Emphasis(t) => html! { <em>{ t }</em> },
                 Inline::Link { text, href } => html! { <a href={href}>{ text }</a> },

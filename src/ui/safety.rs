@@ -7,19 +7,11 @@ use crate::core::content::Content;
 use crate::core::resources::{Kind, Resource};
 use crate::core::template::fill;
 
-#[derive(Properties, PartialEq)]
-pub struct ResourcesProps {
-    pub content: Rc<Content>,
-    pub resources: Rc<Vec<Resource>>,
-    /// Heading level for the group titles.
-    pub level: u8,
-}
-
-/// Helplines grouped by kind, partner-violence services first.
-#[function_component(ResourceList)]
-pub fn resource_list(props: &ResourcesProps) -> Html {
-    let safety = &props.content.safety;
-    let tag = format!("h{}", props.level.clamp(2, 6));
+/// Helplines grouped by kind, partner-violence services first; `level` is the heading level
+/// of the group titles.
+pub fn resource_list(content: &Content, resources: &[Resource], level: u8) -> Html {
+    let safety = &content.safety;
+    let tag = format!("h{}", level.clamp(2, 6));
     let groups = [
         (Kind::Violence, "kind-violence", &safety.violence_title),
         (Kind::Crisis, "kind-crisis", &safety.crisis_title),
@@ -28,7 +20,7 @@ pub fn resource_list(props: &ResourcesProps) -> Html {
     html! {
         <div class="resources">
             { for groups.into_iter().map(|(kind, class, title)| {
-                let items: Vec<&Resource> = props.resources.iter().filter(|r| r.kind == kind).collect();
+                let items: Vec<&Resource> = resources.iter().filter(|r| r.kind == kind).collect();
                 if items.is_empty() {
                     return html! {};
                 }
@@ -67,21 +59,14 @@ fn host_of(url: &str) -> &str {
     host.strip_prefix("www.").unwrap_or(host)
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SafetyPanelProps {
-    pub content: Rc<Content>,
-    pub resources: Rc<Vec<Resource>>,
-}
-
 /// Opens the results when the visitor said they sometimes feel afraid.
-#[function_component(SafetyPanel)]
-pub fn safety_panel(props: &SafetyPanelProps) -> Html {
-    let safety = &props.content.safety;
+pub fn safety_panel(content: &Content, resources: &[Resource]) -> Html {
+    let safety = &content.safety;
     html! {
         <section class="safety-panel" part="safety-panel" aria-labelledby="eiw-safety-title">
             <h4 id="eiw-safety-title">{ &safety.title }</h4>
             <p>{ &safety.intro }</p>
-            <ResourceList content={props.content.clone()} resources={props.resources.clone()} level={5} />
+            { resource_list(content, resources, 5) }
             <p class="emergency">{ &safety.emergency }</p>
         </section>
     }
@@ -112,7 +97,7 @@ pub fn help(props: &HelpProps) -> Html {
                 <h2 class="title">{ &safety.help_title }</h2>
                 <p>{ &safety.help_intro }</p>
                 <p class="emergency">{ &safety.emergency }</p>
-                <ResourceList content={props.content.clone()} resources={props.resources.clone()} level={3} />
+                { resource_list(&props.content, &props.resources, 3) }
             </div>
         </div>
     }

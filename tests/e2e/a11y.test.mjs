@@ -18,8 +18,8 @@ after(() => env.close());
 
 async function audit(page, screen) {
   await page.addScriptTag({ content: AXE });
-  // Let transitions settle so colours are measured at rest.
-  await page.waitForTimeout(250);
+  // Let transitions finish so colours are measured at rest.
+  await page.locator('#w1').evaluate((el) => Promise.all(el.shadowRoot.getAnimations().map((a) => a.finished)));
   const result = await page.evaluate(
     (tags) => window.axe.run(document.querySelector('#w1'), { runOnly: { type: 'tag', values: tags } }),
     TAGS,

@@ -65,7 +65,7 @@ test('removing an element destroys its app; re-inserting mounts a fresh one', as
     const el = document.getElementById('w1');
     const parent = el.parentNode;
     el.remove();
-    await new Promise((r) => setTimeout(r, 50));
+    await window.__unmounted(el);
     const left = el.shadowRoot.querySelectorAll('.eiw').length;
     parent.appendChild(el);
     return left;

@@ -2,7 +2,7 @@
 // malformed configuration, and many insert/remove cycles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, openWidget, completeQuiz, events, content } from './harness.mjs';
+import { setup, open, openWidget, completeQuiz, events, stampedBuild } from './harness.mjs';
 import { startServer } from './server.mjs';
 
 let env;
@@ -93,7 +93,7 @@ test('when the files cannot load, the publisher’s light-DOM fallback shows aga
   });
   await failing.waitForFunction(() => window.__errors.length > 0);
   const errors = await failing.evaluate(() => window.__errors);
-  assert.match(errors[0], /emotional-intimacy-widget: could not load its files from .*eiw\//);
+  assert.match(errors[0], /emotional-intimacy-widget: could not load eiw_bg\.wasm from .*eiw\/\. Check/);
   assert.equal(await failing.locator('#fallback').isVisible(), true, 'light DOM is shown through a slot');
   assert.deepEqual(failing.pageErrors, []);
   await failing.context().close();
@@ -117,10 +117,10 @@ test('100 insert/remove cycles: every cycle mounts and unmounts cleanly, wasm me
       const parent = el.parentNode;
       for (let i = 0; i < n; i++) {
         el.remove();
-        await new Promise((r) => setTimeout(r, 0));
-        if (el.shadowRoot.querySelectorAll('.eiw').length !== 0) throw new Error('app still rendered after removal');
+        await window.__unmounted(el);
+        const ready = new Promise((r) => el.addEventListener('ei-ready', r, { once: true }));
         parent.appendChild(el);
-        await new Promise((r) => setTimeout(r, 0));
+        await ready;
       }
       return {
         ready: window.__events.filter((e) => e.type === 'ei-ready').length,
@@ -137,11 +137,12 @@ test('100 insert/remove cycles: every cycle mounts and unmounts cleanly, wasm me
   // A synchronous burst renders once, at the end.
   const burst = await page.evaluate(async () => {
     const el = document.getElementById('w1');
+    const ready = new Promise((r) => el.addEventListener('ei-ready', r, { once: true }));
     for (let i = 0; i < 100; i++) {
       el.remove();
       document.body.appendChild(el);
     }
-    await new Promise((r) => setTimeout(r, 50));
+    await ready;
     return el.shadowRoot.querySelectorAll('.eiw').length;
   });
   assert.equal(burst, 1);
@@ -149,12 +150,25 @@ test('100 insert/remove cycles: every cycle mounts and unmounts cleanly, wasm me
   await page.context().close();
 });
 
-test('the loader’s loading texts match each language’s content', async () => {
-  const { readFileSync } = await import('node:fs');
-  const loader = readFileSync(new URL('../../static/emotional-intimacy-widget.js', import.meta.url), 'utf8');
-  for (const lang of ['en', 'es', 'ar']) {
+test('the built loader carries each file’s hash, the languages and their loading texts', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const { createHash } = await import('node:crypto');
+  const dist = new URL('../../dist/', import.meta.url);
+  const build = stampedBuild();
+  const codes = readdirSync(new URL('../../content/', import.meta.url))
+    .filter((f) => f.endsWith('.json') && f !== 'resources.json')
+    .map((f) => f.slice(0, -5));
+  assert.deepEqual([...build.languages].sort(), codes.sort());
+  assert.equal(build.languages[0], 'en', 'English first: the fallback');
+  for (const lang of codes) {
     const c = JSON.parse(readFileSync(new URL(`../../content/${lang}.json`, import.meta.url), 'utf8'));
-    assert.ok(loader.includes(`${lang}: '${c.ui.loading}'`), lang);
+    assert.equal(build.loading[lang], c.ui.loading, lang);
+    assert.ok(build.files[`lang/${lang}.txt`], lang);
   }
-  assert.ok(content.ui.loading);
+  for (const [file, hash] of Object.entries(build.files)) {
+    const actual = 'sha384-' + createHash('sha384').update(readFileSync(new URL(file, dist))).digest('base64');
+    assert.equal(hash, actual, file);
+  }
+  assert.deepEqual(Object.keys(build.files).filter((f) => !f.startsWith('lang/')).sort(),
+    ['eiw-config.js', 'eiw-config_bg.wasm', 'eiw.js', 'eiw_bg.wasm']);
 });

@@ -40,8 +40,27 @@ export async function setup(options) {
   };
 }
 
+/** What tools/finish-dist.mjs stamped into the built loader: version, hashes, languages. */
+export function stampedBuild() {
+  const source = readFileSync(new URL('../../dist/src/emotional-intimacy-widget.js', import.meta.url), 'utf8');
+  return JSON.parse(/\/\*@build\*\/ (\{.*\});/.exec(source)[1]);
+}
+
 // Recorded in every page before its scripts run.
 const RECORDER = () => {
+  // Resolves once `el`'s app has been taken down after removal (its root is empty).
+  window.__unmounted = (el) =>
+    new Promise((resolve) => {
+      const done = () => !el.shadowRoot.querySelector('.eiw');
+      if (done()) return resolve();
+      const observer = new MutationObserver(() => {
+        if (done()) {
+          observer.disconnect();
+          resolve();
+        }
+      });
+      observer.observe(el.shadowRoot, { childList: true, subtree: true });
+    });
   window.__events = [];
   window.__errors = [];
   for (const type of ['ei-ready', 'ei-start', 'ei-step', 'ei-complete', 'ei-faq-toggle', 'ei-cta']) {

@@ -66,14 +66,15 @@ test('a full quiz and FAQ session makes no requests and writes nothing', async (
   const loaded = requests.length;
   assert.deepEqual(
     requests.map((u) => new URL(u).pathname).sort(),
-    ['/eiw/eiw.js', '/eiw/eiw_bg.wasm', '/eiw/emotional-intimacy-widget.js', new URL(page.generatedUrl).pathname].sort(),
+    ['/eiw/eiw.js', '/eiw/eiw_bg.wasm', '/eiw/emotional-intimacy-widget.js', '/eiw/lang/en.txt', new URL(page.generatedUrl).pathname].sort(),
     'only the page and the widget’s own files',
   );
   const url = page.url();
   await completeQuiz(page, answers(5));
   for (let i = 0; i < 3; i++) await page.locator('#w1 .faq-button').nth(i).click();
   await page.locator('#w1 .help-button').click();
-  await page.locator('#w1 .results-title').evaluate(() => new Promise((r) => setTimeout(r, 200)));
+  // Two rendering frames: every effect of those clicks has run.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
   assert.deepEqual(requests.slice(loaded), [], 'no request of any kind after loading');
   assert.deepEqual(await page.evaluate(() => window.__writes), [], 'no storage, cookie, IndexedDB or history writes');
@@ -187,10 +188,13 @@ test('two widgets without an id keep their saved progress apart', async () => {
   await page.context().close();
 });
 
-async function exitPage(attributes = '') {
+async function exitPage(attributes = '', options = {}) {
   const neutral = 'https://www.google.com/search?q=weather';
   const page = await openWidget(env, attributes, {
-    before: (p) => p.route(neutral, (r) => r.fulfill({ contentType: 'text/html', body: '<title>Weather</title>' })),
+    before: async (p) => {
+      await p.route(neutral, (r) => r.fulfill({ contentType: 'text/html', body: '<title>Weather</title>' }));
+      if (options.before) await options.before(p);
+    },
   });
   return { page, neutral };
 }
@@ -220,14 +224,20 @@ test('Quick exit button replaces the page and clears saved progress', async () =
   await page.context().close();
 });
 
+// Quick exit clears saved progress in the same key handler that leaves the page, so saved
+// progress still being there after a key press proves that press did not exit. The page's
+// clock is Playwright's, so "more than a second later" needs no waiting.
+const saved = (page) => page.evaluate((k) => localStorage.getItem(k) !== null, KEY);
+
 test('Esc twice within a second is Quick exit; once is not', async () => {
-  const { page, neutral } = await exitPage();
+  const { page, neutral } = await exitPage('', { before: (p) => p.clock.install() });
+  await page.locator('#w1 .remember input').check();
+  await page.waitForFunction((k) => localStorage.getItem(k) !== null, KEY);
   await page.locator('#w1 .intro .button.primary').click();
   await page.keyboard.press('Escape');
-  await page.waitForTimeout(1200);
+  await page.clock.fastForward(1200);
   await page.keyboard.press('Escape');
-  await page.waitForTimeout(300);
-  assert.notEqual(page.url(), neutral, 'two slow presses do nothing');
+  assert.equal(await saved(page), true, 'two slow presses do nothing');
   await Promise.all([page.waitForURL(neutral), page.keyboard.press('Escape')]);
   await page.context().close();
 
@@ -235,10 +245,14 @@ test('Esc twice within a second is Quick exit; once is not', async () => {
   // dialogs) does nothing; inside the widget it exits, to a publisher-chosen neutral page.
   const custom = env.server.host + '/fixtures/basic.html';
   const other = await openWidget(env, `quick-exit-href="${custom}"`);
+  await other.locator('#w1 .remember input').check();
+  await other.waitForFunction((k) => localStorage.getItem(k) !== null, KEY);
+  // Focus back on the host page, as after closing one of its dialogs.
+  await other.evaluate(() => document.activeElement.blur());
+  assert.equal(await other.evaluate(() => document.activeElement === document.body), true);
   await other.keyboard.press('Escape');
   await other.keyboard.press('Escape');
-  await other.waitForTimeout(300);
-  assert.notEqual(other.url(), custom, 'Esc twice on the host page before starting: no exit');
+  assert.equal(await saved(other), true, 'Esc twice on the host page before starting: no exit');
   await other.locator('#w1 .help-button').focus();
   await Promise.all([
     other.waitForURL(custom),

@@ -2,7 +2,7 @@
 //! real schema, and the loader's observed attributes against the documented ones.
 
 use super::*;
-use crate::core::content::builtin;
+use crate::core::language::builtin;
 use crate::core::settings::ATTRIBUTES;
 
 const DOC: &str = include_str!("../../../docs/configuration.md");

@@ -1,35 +1,16 @@
 //! Helpline lists: the publisher's `resources` and the built-in directory, through the same
 //! checks.
 
-use super::report::{describe, Report};
-use super::Problem;
 use crate::core::json::Value;
-use crate::core::resources::{self, Directory, Kind, Region, Resource, Sms};
+use crate::core::report::{describe, Problem, Report};
+use crate::core::resources::{self, phone_digits, Directory, Kind, Region, Resource, Sms};
 use crate::core::rich_text::is_safe_href;
 
 const RESOURCE_KEYS: [&str; 6] = ["kind", "name", "phone", "tel", "sms", "url"];
 
-/// The dialable form of a phone number (`+1 555-0100` → `+15550100`), if it is one.
-pub fn phone_digits(phone: &str) -> Option<String> {
-    let trimmed = phone.trim();
-    let ok = trimmed
-        .chars()
-        .enumerate()
-        .all(|(i, c)| c.is_ascii_digit() || " -().".contains(c) || (c == '+' && i == 0));
-    let digits: String = trimmed
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
-    (ok && digits.chars().filter(char::is_ascii_digit).count() >= 2).then_some(digits)
-}
-
 /// A list of helplines: the publisher's `resources`, or a region of the built-in directory.
 /// `None` if none is usable.
-pub(super) fn resource_list(
-    report: &mut Report,
-    base: &str,
-    value: &Value,
-) -> Option<Vec<Resource>> {
+pub fn resource_list(report: &mut Report, base: &str, value: &Value) -> Option<Vec<Resource>> {
     let list = report.list(base, value)?;
     let mut out = Vec::new();
     for (i, v) in list.iter().enumerate() {

@@ -1,6 +1,9 @@
 //! Publisher configuration: dozens of mistakes, each with the message a publisher reads.
 
 use super::*;
+use crate::core::language::{builtin, slugify};
+use crate::core::report::{suggest, Severity};
+use crate::core::resolve::Resolved;
 
 fn run(config: &str) -> Resolved {
     resolve(&Attributes::default(), Some(config)).expect("built-in content loads")

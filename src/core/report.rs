@@ -1,14 +1,39 @@
-//! Collecting a configuration's problems with their paths, and the small helpers that
-//! phrase them ("a number", "did you mean `faq`?").
+//! Problems in a publisher's configuration or a language file, with their paths, and the
+//! small helpers that phrase them ("a number", "did you mean `faq`?").
 
-use super::{Problem, Severity};
-use crate::core::json::{Map, Value};
+use std::fmt;
+
+use super::json::{Map, Value};
+use super::settings::LOG_PREFIX;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// Something was ignored; the default is used instead.
+    Error,
+    /// Harmless but probably a mistake, such as an unknown key.
+    Warning,
+}
+
+/// One problem in the publisher's configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    /// Where: `config.faq[2].answer`, or `sections` for an attribute.
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{LOG_PREFIX}: {}: {}", self.path, self.message)
+    }
+}
 
 /// The problems found so far, in the order met; every check adds to it and carries on.
-pub(super) struct Report(pub(super) Vec<Problem>);
+pub struct Report(pub Vec<Problem>);
 
 impl Report {
-    pub(super) fn error(&mut self, path: &str, message: impl Into<String>) {
+    pub fn error(&mut self, path: &str, message: impl Into<String>) {
         self.0.push(Problem {
             severity: Severity::Error,
             path: path.to_owned(),
@@ -16,7 +41,7 @@ impl Report {
         });
     }
 
-    fn warn(&mut self, path: &str, message: impl Into<String>) {
+    pub fn warn(&mut self, path: &str, message: impl Into<String>) {
         self.0.push(Problem {
             severity: Severity::Warning,
             path: path.to_owned(),
@@ -25,7 +50,7 @@ impl Report {
     }
 
     /// Warns about keys not in `known`, suggesting the closest known key.
-    pub(super) fn unknown_keys(&mut self, path: &str, object: &Map, known: &[&str]) {
+    pub fn unknown_keys(&mut self, path: &str, object: &Map, known: &[&str]) {
         for key in object.keys().filter(|k| !known.contains(&k.as_str())) {
             let hint = suggest(key, known)
                 .map(|s| format!("; did you mean `{s}`?"))
@@ -37,7 +62,7 @@ impl Report {
         }
     }
 
-    pub(super) fn text(&mut self, path: &str, value: &Value) -> Option<String> {
+    pub fn text(&mut self, path: &str, value: &Value) -> Option<String> {
         match value {
             Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
             Value::String(_) => {
@@ -55,13 +80,7 @@ impl Report {
     }
 
     /// `map[key]` as text, reporting a missing key with `why` ("each entry needs a question").
-    pub(super) fn required_text(
-        &mut self,
-        map: &Map,
-        path: &str,
-        key: &str,
-        why: &str,
-    ) -> Option<String> {
+    pub fn required_text(&mut self, map: &Map, path: &str, key: &str, why: &str) -> Option<String> {
         let path = format!("{path}.{key}");
         match map.get(key) {
             Some(v) => self.text(&path, v),
@@ -73,7 +92,7 @@ impl Report {
     }
 
     /// Replaces `slot` with `map[key]` when that is present and valid text.
-    pub(super) fn override_text(&mut self, map: &Map, path: &str, key: &str, slot: &mut String) {
+    pub fn override_text(&mut self, map: &Map, path: &str, key: &str, slot: &mut String) {
         if let Some(v) = map.get(key) {
             if let Some(text) = self.text(&format!("{path}.{key}"), v) {
                 *slot = text;
@@ -81,7 +100,7 @@ impl Report {
         }
     }
 
-    pub(super) fn object<'v>(&mut self, path: &str, value: &'v Value) -> Option<&'v Map> {
+    pub fn object<'v>(&mut self, path: &str, value: &'v Value) -> Option<&'v Map> {
         match value {
             Value::Object(map) => Some(map),
             other => {
@@ -94,7 +113,7 @@ impl Report {
         }
     }
 
-    pub(super) fn list<'v>(&mut self, path: &str, value: &'v Value) -> Option<&'v [Value]> {
+    pub fn list<'v>(&mut self, path: &str, value: &'v Value) -> Option<&'v [Value]> {
         match value {
             Value::Array(list) => Some(list),
             other => {
@@ -108,7 +127,7 @@ impl Report {
     }
 
     /// Text or a list of paragraphs; a single text is split on blank lines.
-    pub(super) fn paragraphs(&mut self, path: &str, value: &Value) -> Option<Vec<String>> {
+    pub fn paragraphs(&mut self, path: &str, value: &Value) -> Option<Vec<String>> {
         match value {
             Value::String(_) => self.text(path, value).map(|t| {
                 t.split("\n\n")
@@ -134,7 +153,7 @@ impl Report {
 }
 
 /// "a number", "a list", … for messages.
-pub(super) fn kind_of(value: &Value) -> &'static str {
+pub fn kind_of(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "true/false",
@@ -174,7 +193,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row.last().copied().unwrap_or(0)
 }
 
-pub(super) fn describe(value: &Value) -> String {
+pub fn describe(value: &Value) -> String {
     match value {
         Value::String(s) => format!("\"{s}\""),
         other => kind_of(other).to_owned(),

@@ -1,11 +1,11 @@
-//! Turning language texts into content: a publisher's overrides (`strings`, `items`, `faq`),
-//! a publisher's own language, and the built-in languages, all through the same checks.
+//! Reading and checking language texts into content: a publisher's overrides (`strings`,
+//! `items`, `faq`), a publisher's own language, and the built-in languages, all through the
+//! same checks. `config` uses it for publishers; the build uses it for the built-in files.
 
-use super::report::{describe, kind_of, Report};
-use super::{Problem, Severity};
-use crate::core::content::{Content, Direction, FaqEntry, Item, DIMENSION_IDS};
-use crate::core::json::{self, Map, Value};
-use crate::core::template::placeholders;
+use super::content::{Content, Direction, FaqEntry, Item, DIMENSION_IDS};
+use super::json::{self, Map, Value};
+use super::report::{describe, kind_of, Problem, Report, Severity};
+use super::template::placeholders;
 
 const FAQ_KEYS: [&str; 3] = ["slug", "question", "answer"];
 const ITEM_KEYS: [&str; 2] = ["text", "reverse"];
@@ -46,7 +46,7 @@ pub fn english_shape() -> Value {
 }
 
 /// Overrides any user-facing string: `strings.title`, `strings.intro`, `strings.safety.item`.
-pub(super) fn apply_strings(report: &mut Report, base: &str, value: &Value, content: &mut Content) {
+pub fn apply_strings(report: &mut Report, base: &str, value: &Value, content: &mut Content) {
     let Some(map) = report.object(base, value) else {
         return;
     };
@@ -215,7 +215,7 @@ fn template_ok(report: &mut Report, path: &str, key: &str, content: &Content, te
 }
 
 /// `items.<dimension>`: one to three statements replacing that dimension's own.
-pub(super) fn apply_items(report: &mut Report, base: &str, value: &Value, content: &mut Content) {
+pub fn apply_items(report: &mut Report, base: &str, value: &Value, content: &mut Content) {
     let Some(map) = report.object(base, value) else {
         return;
     };
@@ -282,7 +282,7 @@ pub(super) fn apply_items(report: &mut Report, base: &str, value: &Value, conten
     }
 }
 
-pub(super) fn faq_entries(report: &mut Report, base: &str, value: &Value) -> Option<Vec<FaqEntry>> {
+pub fn faq_entries(report: &mut Report, base: &str, value: &Value) -> Option<Vec<FaqEntry>> {
     let list = report.list(base, value)?;
     let mut entries = Vec::new();
     let mut slugs: Vec<String> = Vec::new();
@@ -379,7 +379,7 @@ const DIMENSION_KEYS: [&str; 5] = ["id", "name", "description", "items", "tips"]
 /// Builds a language from a complete content file, the built-in ones and publishers' alike,
 /// by applying every one of its texts to an empty skeleton with the same checks as any
 /// override (types, placeholders), so one validator serves all content.
-pub(super) fn language_from_json(
+pub fn language_from_json(
     report: &mut Report,
     path: &str,
     code: &str,
@@ -465,4 +465,44 @@ pub fn builtin_language(code: &str, value: &Value) -> Result<Content, Vec<Proble
         Some(content) if report.0.is_empty() => Ok(content),
         _ => Err(report.0),
     }
+}
+
+/// A built-in language read from its source file through `builtin_language`, for native
+/// tools and unit tests. (A page downloads its one language as a packed file instead; the
+/// build makes those with the same function, see `modules/config`.)
+pub fn builtin(code: &str) -> Result<std::rc::Rc<Content>, Vec<Problem>> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    /// (code, source file), written by build.rs for every `content/<code>.json`.
+    const SOURCES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/language-sources.rs"));
+    thread_local! {
+        static CACHE: RefCell<Vec<(String, Rc<Content>)>> = const { RefCell::new(Vec::new()) };
+    }
+    if let Some(hit) = CACHE.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, v)| v.clone())
+    }) {
+        return Ok(hit);
+    }
+    let missing = || Problem {
+        severity: Severity::Error,
+        path: code.to_owned(),
+        message: "no such built-in language".to_owned(),
+    };
+    let (_, text) = SOURCES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .ok_or_else(|| vec![missing()])?;
+    let value = json::parse(text).map_err(|e| {
+        vec![Problem {
+            severity: Severity::Error,
+            path: code.to_owned(),
+            message: e.to_string(),
+        }]
+    })?;
+    let content = Rc::new(builtin_language(code, &value)?);
+    CACHE.with(|c| c.borrow_mut().push((code.to_owned(), content.clone())));
+    Ok(content)
 }

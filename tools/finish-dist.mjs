@@ -1,0 +1,82 @@
+// The last step of every build (a trunk post_build hook, see Trunk.toml), on the staging
+// folder trunk is about to publish as dist/:
+//   1. the built-in languages: each content/<code>.json checked by the configuration
+//      module's own validator and written packed as lang/<code>.txt, so a visitor
+//      downloads only theirs;
+//   2. the wasm-bindgen glue minified, with its source map and readable source (src/);
+//   3. the loader stamped with the version, every file's SHA-384, the languages and their
+//      loading texts, then minified the same way;
+//   4. integrity.json: every shipped file's hash and the publisher snippet's `integrity`.
+// Usage: node tools/finish-dist.mjs [folder]   (default: $TRUNK_STAGING_DIR, else dist/)
+import { readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { minify } from 'terser';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = process.argv[2] || process.env.TRUNK_STAGING_DIR || join(repo, 'dist');
+const LOADER = 'emotional-intimacy-widget.js';
+const MODULES = ['eiw', 'eiw-config'];
+
+const version = /^\[package\][^[]*?^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(repo, 'Cargo.toml'), 'utf8'))[1];
+const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('base64');
+const write = (name, data) => {
+  mkdirSync(dirname(join(out, name)), { recursive: true });
+  writeFileSync(join(out, name), data);
+};
+
+// 1. Languages: English first (the fallback), then by code; the same rule as build.rs.
+const codes = readdirSync(join(repo, 'content'))
+  .filter((f) => f.endsWith('.json') && f !== 'resources.json')
+  .map((f) => f.slice(0, -5))
+  .sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a < b ? -1 : 1));
+const config = await import(pathToFileURL(join(out, 'eiw-config.js')).href);
+config.initSync({ module: readFileSync(join(out, 'eiw-config_bg.wasm')) });
+const loading = {};
+for (const code of codes) {
+  const source = readFileSync(join(repo, 'content', `${code}.json`), 'utf8');
+  let packed;
+  try {
+    packed = config.pack_language(code, source);
+  } catch (problems) {
+    console.error(`content/${code}.json:\n${problems}`);
+    process.exit(1);
+  }
+  write(`lang/${code}.txt`, packed);
+  loading[code] = JSON.parse(source).ui.loading;
+}
+
+// 2 and 3. Minified with a source map; the readable file goes to src/ for auditing.
+async function minified(name, code, options) {
+  write(`src/${name}`, code);
+  const result = await minify(
+    { [`src/${name}`]: code },
+    { ...options, sourceMap: { url: `${name}.map` }, format: { comments: /^!/ } },
+  );
+  write(name, result.code);
+  write(`${name}.map`, result.map);
+}
+for (const name of MODULES) {
+  await minified(`${name}.js`, readFileSync(join(out, `${name}.js`), 'utf8'), { module: true });
+}
+
+const files = {};
+for (const name of MODULES) {
+  files[`${name}.js`] = sri(readFileSync(join(out, `${name}.js`)));
+  files[`${name}_bg.wasm`] = sri(readFileSync(join(out, `${name}_bg.wasm`)));
+}
+for (const code of codes) files[`lang/${code}.txt`] = sri(readFileSync(join(out, 'lang', `${code}.txt`)));
+
+const build = { version, files, languages: codes, loading };
+const source = readFileSync(join(repo, 'static', LOADER), 'utf8');
+const marker = /\/\*@build\*\/ \{[^\n]*\};/;
+if (!marker.test(source)) throw new Error(`static/${LOADER}: the /*@build*/ marker is missing`);
+await minified(LOADER, source.replace(marker, `/*@build*/ ${JSON.stringify(build)};`), {
+  compress: { passes: 2 },
+});
+
+const shipped = {};
+for (const name of [LOADER, ...Object.keys(files)]) shipped[name] = sri(readFileSync(join(out, name)));
+write('integrity.json', JSON.stringify({ version, files: shipped }, null, 2) + '\n');
+console.log(`finish-dist: ${out}: ${codes.length} languages, loader ${shipped[LOADER]}`);
