@@ -7,6 +7,7 @@
 #   ./run.sh bench            print size, startup, interaction and memory figures
 #   ./run.sh fuzz [cases]     a long fuzz pass over the input paths (the test run does a short one)
 #   ./run.sh faq-snippet [lang]  print the FAQ as no-JS HTML to paste inside the element
+#   ./run.sh wordpress [folder]  build the WordPress plugin zip (default folder: release/)
 # Every command installs what it needs first, and only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -87,14 +88,21 @@ case "${1:-help}" in
     ensure_browser
     say "format and lints"
     cargo fmt --all -- --check
-    cargo clippy --all-targets -- -D warnings
-    cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+    cargo clippy --workspace --all-targets -- -D warnings
+    cargo clippy --workspace --target wasm32-unknown-unknown --all-targets -- -D warnings
     say "native tests (pure core, and a short fuzz pass in tests/fuzz.rs)"
     cargo test
     say "wasm tests in headless Chromium"
     wasm_tests
     say "end-to-end tests (playwright-core + Chromium)"
     node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
+    say "WordPress plugin on a real WordPress (Debian's package, MariaDB, PHP's server, Chromium)"
+    integrations/wordpress/test.sh
+    ;;
+  wordpress)
+    build
+    say "building the WordPress plugin zip"
+    integrations/wordpress/build.sh "${2:-release}"
     ;;
   bench)
     build
@@ -112,6 +120,6 @@ case "${1:-help}" in
     cargo run --quiet --example faq_snippet -- "${2:-en}"
     ;;
   *)
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
     ;;
 esac

@@ -12,8 +12,9 @@
   if (!window.customElements || customElements.get(TAG)) return;
 
   // Stamped by tools/finish-dist.mjs: the version, the SHA-384 of every file this loader
-  // fetches, the built-in languages (English first) and each one's loading text.
-  var BUILD = /*@build*/ { version: '0.0.0', files: {}, languages: ['en'], loading: { en: 'Loading the quiz…' } };
+  // fetches, the built-in languages (English first), each one's loading text, and the
+  // space the widget reserves (the "reserve" block of static/widget.css).
+  var BUILD = /*@build*/ { version: '0.0.0', files: {}, languages: ['en'], loading: { en: 'Loading the quiz…' }, reserve: '' };
 
   var script = document.currentScript;
   var base = filesBase((script && script.src) || document.baseURI);
@@ -245,16 +246,13 @@
     return s;
   }
 
-  // The same space as the widget reserves (static/widget.css), so nothing moves when it is ready.
-  var RESERVE = ':host{display:block;min-height:95em}:host([sections="quiz"]){min-height:54em}' +
-    ':host([sections="faq"]){min-height:43em}@media (min-width:46em){:host{min-height:76em}' +
-    ':host([sections="quiz"]){min-height:42em}:host([sections="faq"]){min-height:37em}}';
   var loadingSheet = null;
 
+  // The loading state takes the space the widget will (so nothing moves when it is ready).
   function showLoading(el, s) {
     if (!loadingSheet) {
       loadingSheet = new CSSStyleSheet();
-      loadingSheet.replaceSync(RESERVE + '.loading{font:medium system-ui,sans-serif;color:#4d5966;' +
+      loadingSheet.replaceSync(BUILD.reserve + '.loading{font:medium system-ui,sans-serif;color:#4d5966;' +
         'margin:0;padding:1.5em;border:1px dashed #7a8793;border-radius:12px}@media (prefers-color-scheme:dark){' +
         '.loading{color:#b3bdc7}}');
     }

@@ -68,7 +68,13 @@ for (const name of MODULES) {
 }
 for (const code of codes) files[`lang/${code}.txt`] = sri(readFileSync(join(out, 'lang', `${code}.txt`)));
 
-const build = { version, files, languages: codes, loading };
+// The space the widget reserves, from its stylesheet, for the loading state.
+const css = readFileSync(join(repo, 'static', 'widget.css'), 'utf8');
+const reserve = /\/\* reserve:[\s\S]*?\*\/([\s\S]*?)\/\* reserve end \*\//.exec(css);
+if (!reserve) throw new Error('static/widget.css: the /* reserve: … */ … /* reserve end */ block is missing');
+const minifiedReserve = reserve[1].replace(/\s+/g, ' ').replace(/\s*([{}:;,()])\s*/g, '$1').replace(/;}/g, '}').trim();
+
+const build = { version, files, languages: codes, loading, reserve: minifiedReserve };
 const source = readFileSync(join(repo, 'static', LOADER), 'utf8');
 const marker = /\/\*@build\*\/ \{[^\n]*\};/;
 if (!marker.test(source)) throw new Error(`static/${LOADER}: the /*@build*/ marker is missing`);

@@ -57,6 +57,9 @@ pub fn faq(props: &FaqProps) -> Html {
             .map(|e| props.deep_link.as_deref() == Some(e.slug.as_str()))
             .collect::<Vec<bool>>()
     });
+    // Answers are rendered once first opened and kept (so closing still animates): most
+    // visitors open few, and ten rendered answers were a measurable part of start-up.
+    let seen = use_mut_ref(Vec::<usize>::new);
     let buttons = use_memo(count, |&n| {
         (0..n).map(|_| NodeRef::default()).collect::<Vec<_>>()
     });
@@ -89,6 +92,10 @@ pub fn faq(props: &FaqProps) -> Html {
             <div class="faq-list">
             { for entries.iter().enumerate().map(|(i, entry)| {
                 let is_open = open.get(i).copied().unwrap_or(false);
+                if is_open && !seen.borrow().contains(&i) {
+                    seen.borrow_mut().push(i);
+                }
+                let rendered = seen.borrow().contains(&i);
                 let button_id = format!("faq-button-{}", entry.slug);
                 let panel_id = format!("faq-panel-{}", entry.slug);
                 let onclick = {
@@ -130,7 +137,9 @@ pub fn faq(props: &FaqProps) -> Html {
                             role={regions.then_some("region")}
                             aria-labelledby={regions.then_some(button_id)}>
                             <div class="faq-panel-inner">
-                                { for entry.answer.iter().map(|p| paragraph(p)) }
+                                if rendered {
+                                    { for entry.answer.iter().map(|p| paragraph(p)) }
+                                }
                             </div>
                         </div>
                     </div>

@@ -93,11 +93,15 @@ pub fn help(props: &HelpProps) -> Html {
                 aria-expanded={open.to_string()} aria-controls="eiw-help" onclick={toggle}>
                 { &safety.help_button }
             </button>
+            // Filled only while open: nothing of it is seen before, and rendering the
+            // helplines up front slowed every widget's start.
             <div id="eiw-help" class="card help-panel" part="help-panel" hidden={!*open}>
-                <h2 class="title">{ &safety.help_title }</h2>
-                <p>{ &safety.help_intro }</p>
-                <p class="emergency">{ &safety.emergency }</p>
-                { resource_list(&props.content, &props.resources, 3) }
+                if *open {
+                    <h2 class="title">{ &safety.help_title }</h2>
+                    <p>{ &safety.help_intro }</p>
+                    <p class="emergency">{ &safety.emergency }</p>
+                    { resource_list(&props.content, &props.resources, 3) }
+                }
             </div>
         </div>
     }

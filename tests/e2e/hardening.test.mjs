@@ -160,6 +160,7 @@ test('the built loader carries each file’s hash, the languages and their loadi
     .map((f) => f.slice(0, -5));
   assert.deepEqual([...build.languages].sort(), codes.sort());
   assert.equal(build.languages[0], 'en', 'English first: the fallback');
+  assert.match(build.reserve, /^:host\{display:block;font-size:medium;min-height:[\d.]+em\}/, 'the reserve block of widget.css');
   for (const lang of codes) {
     const c = JSON.parse(readFileSync(new URL(`../../content/${lang}.json`, import.meta.url), 'utf8'));
     assert.equal(build.loading[lang], c.ui.loading, lang);

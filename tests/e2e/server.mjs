@@ -2,6 +2,9 @@
 // Two origins: the "host" page origin and a "CDN" origin, both serving:
 //   /eiw/...       the built widget (dist/), with CORS, as a publisher's CDN would
 //   /fixtures/...  host pages from tests/fixtures/, with {{CDN}} replaced by the widget's origin
+//   /bench/...     the benchmark's pages (bench/pages/), likewise, and {{QUIZ}} replaced by
+//                  the English statements and FAQ, for the SurveyJS and plain-DOM versions
+//   /vendor/...    SurveyJS's files from node_modules, with CORS (benchmark only)
 //   /              the demo page (dist/index.html and its files)
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -11,6 +14,24 @@ import { fileURLToPath } from 'node:url';
 const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const dist = join(repo, 'dist');
 const fixtures = join(repo, 'tests', 'fixtures');
+const benchPages = join(repo, 'bench', 'pages');
+const vendor = join(repo, 'node_modules');
+const VENDORED = ['survey-core/', 'survey-js-ui/'];
+
+// The quiz as the other implementations need it: the widget's own English statements, in
+// its question order (first statement of each area, then the second), and its FAQ.
+let quiz = null;
+async function quizJson() {
+  if (!quiz) {
+    const en = JSON.parse(await readFile(join(repo, 'content', 'en.json'), 'utf8'));
+    const statements = [];
+    for (let item = 0; item < 3; item++) {
+      for (const d of en.dimensions) if (d.items[item]) statements.push({ text: d.items[item].text, reverse: !!d.items[item].reverse, area: d.id });
+    }
+    quiz = JSON.stringify({ title: en.ui.title, intro: en.ui.intro, scale: en.scale, statements, faq: en.faq.map((f) => f.question), faqTitle: en.ui.faq_title, start: en.ui.start });
+  }
+  return quiz;
+}
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -25,12 +46,33 @@ function inside(root, path) {
   return full.startsWith(root) ? full : null;
 }
 
-export async function startServer({ wasmDelayMs = 0 } = {}) {
+// `gate`: widget files (paths under /eiw/) whose responses are held until every one of them
+// has been requested, which only happens if the page requests them together. A page that
+// fetched them one after another would never complete; after `gateLimitMs` the gate opens
+// anyway and `gateForced` says so, for the test to fail on.
+export async function startServer({ wasmDelayMs = 0, gate = [], gateLimitMs = 10000 } = {}) {
   const origins = {};
   const requests = [];
+  const waiting = new Set(gate);
+  let openGate;
+  const gateOpen = new Promise((resolve) => (openGate = resolve));
+  const state = { gateForced: false };
+  if (gate.length) {
+    const timer = setTimeout(() => {
+      state.gateForced = true;
+      openGate();
+    }, gateLimitMs);
+    gateOpen.then(() => clearTimeout(timer));
+  }
   const handler = async (req, res) => {
     const url = new URL(req.url, 'http://x');
     requests.push({ port: req.socket.localPort, path: url.pathname });
+    const gated = url.pathname.startsWith('/eiw/') && gate.includes(url.pathname.slice(5));
+    if (gated) {
+      waiting.delete(url.pathname.slice(5));
+      if (waiting.size === 0) openGate();
+      await gateOpen;
+    }
     let file = null;
     let cors = false;
     if (url.pathname.startsWith('/eiw/')) {
@@ -38,6 +80,11 @@ export async function startServer({ wasmDelayMs = 0 } = {}) {
       cors = true;
     } else if (url.pathname.startsWith('/fixtures/')) {
       file = inside(fixtures, url.pathname.slice(10));
+    } else if (url.pathname.startsWith('/bench/')) {
+      file = inside(benchPages, url.pathname.slice(7));
+    } else if (VENDORED.some((v) => url.pathname.startsWith('/vendor/' + v))) {
+      file = inside(vendor, url.pathname.slice(8));
+      cors = true;
     } else {
       file = inside(dist, url.pathname === '/' ? 'index.html' : url.pathname.slice(1));
     }
@@ -45,9 +92,10 @@ export async function startServer({ wasmDelayMs = 0 } = {}) {
       if (!file) throw new Error('outside');
       let body = await readFile(file);
       const type = types[extname(file)] || 'application/octet-stream';
-      if (file.startsWith(fixtures) && type.startsWith('text/html')) {
+      if ((file.startsWith(fixtures) || file.startsWith(benchPages)) && type.startsWith('text/html')) {
         const cdn = url.searchParams.get('cdn') === '1' ? origins.cdn : '';
         body = body.toString('utf8').replaceAll('{{CDN}}', cdn).replaceAll('{{HOST}}', origins.host);
+        if (body.includes('{{QUIZ}}')) body = body.replaceAll('{{QUIZ}}', (await quizJson()).replaceAll('<', '\\u003c'));
       }
       if (extname(file) === '.wasm' && wasmDelayMs > 0) {
         await new Promise((r) => setTimeout(r, wasmDelayMs));
@@ -73,6 +121,9 @@ export async function startServer({ wasmDelayMs = 0 } = {}) {
   return {
     ...origins,
     requests,
+    get gateForced() {
+      return state.gateForced;
+    },
     // Browsers keep connections alive; drop them so closing never waits.
     close: () =>
       Promise.all(
