@@ -8,6 +8,8 @@
 #   ./run.sh fuzz [cases]     a long fuzz pass over the input paths (the test run does a short one)
 #   ./run.sh faq-snippet [lang]  print the FAQ as no-JS HTML to paste inside the element
 #   ./run.sh wordpress [folder]  build the WordPress plugin zip (default folder: release/)
+#   ./run.sh release          test the packed files, then write release/: the npm package (.tgz),
+#                             the self-hosting zip, the WordPress plugin zip and SHA256SUMS
 # Every command installs what it needs first, and only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -66,6 +68,22 @@ build() {
   trunk build --release
 }
 
+ensure_zip() {
+  command -v zip >/dev/null && return
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing zip (apt)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zip >/dev/null
+  else
+    echo "Releases need zip: sudo apt-get install zip" >&2
+    exit 1
+  fi
+}
+
+# The npm package as published (tarball, CDN URL shapes, integrity) and its TypeScript types.
+package_tests() {
+  node --test --test-concurrency=1 --test-timeout=180000 tests/package/ tests/types/
+}
+
 wasm_tests() {
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     CHROMEDRIVER=/usr/bin/chromedriver \
@@ -96,8 +114,19 @@ case "${1:-help}" in
     wasm_tests
     say "end-to-end tests (playwright-core + Chromium)"
     node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
+    say "the npm package and its types"
+    package_tests
     say "WordPress plugin on a real WordPress (Debian's package, MariaDB, PHP's server, Chromium)"
     integrations/wordpress/test.sh
+    ;;
+  release)
+    build
+    ensure_browser
+    ensure_zip
+    say "testing the packed files"
+    package_tests
+    say "writing release/"
+    node tools/release.mjs
     ;;
   wordpress)
     build
@@ -120,6 +149,6 @@ case "${1:-help}" in
     cargo run --quiet --example faq_snippet -- "${2:-en}"
     ;;
   *)
-    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
     ;;
 esac

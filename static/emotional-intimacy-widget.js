@@ -16,9 +16,20 @@
   // space the widget reserves (the "reserve" block of static/widget.css).
   var BUILD = /*@build*/ { version: '0.0.0', files: {}, languages: ['en'], loading: { en: 'Loading the quiz…' }, reserve: '' };
 
-  var script = document.currentScript;
-  var base = filesBase((script && script.src) || document.baseURI);
+  // Where this script came from. Some site builders load it in ways that hide
+  // `currentScript`; then look for our own script element, and failing that use this
+  // version's published folder on jsDelivr.
+  var script = document.currentScript || findSelf();
+  var base = script ? filesBase(script.src) : 'https://cdn.jsdelivr.net/npm/' + TAG + '@' + BUILD.version + '/dist/';
   var nonce = script ? script.nonce : '';
+
+  function findSelf() {
+    var scripts = document.querySelectorAll('script[src]');
+    for (var i = scripts.length - 1; i >= 0; i--) {
+      if (/\/emotional-intimacy-widget(\.js|@[^/]*)?([?#].*)?$|\/emotional-intimacy-widget\.js[?#]|\/emotional-intimacy-widget@[^/]*\//.test(scripts[i].src)) return scripts[i];
+    }
+    return null;
+  }
 
   // Served from a package CDN (jsDelivr, unpkg) through a version range (`@1`), `@latest` or
   // the bare package URL, the CDN resolves each file on its own and could hand out files

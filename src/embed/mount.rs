@@ -154,6 +154,23 @@ pub fn mount(host: HtmlElement, shadow: ShadowRoot, config: Option<String>) -> W
     widget
 }
 
+/// Quick exit: replaces the page with `href` (`replace()`, not `assign()`: Back does not
+/// return). Inside a frame it replaces the whole tab where the frame may navigate it; a
+/// sandboxed frame may not (the browser refuses), and a cross-origin one may not without
+/// a click (Esc is not one), so the frame's own page is replaced too: whatever else the
+/// visitor sees, the widget is gone.
+fn leave(href: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(Some(top)) = window.top() {
+        if top != window {
+            let _ = top.location().replace(href);
+        }
+    }
+    let _ = window.location().replace(href);
+}
+
 /// Reads the settings and builds the app's props; `None` if no content could load.
 fn build(host: &HtmlElement, config: Option<&str>) -> Option<Rc<AppProps>> {
     let document = web_sys::window().and_then(|w| w.document())?;
@@ -204,10 +221,7 @@ fn build(host: &HtmlElement, config: Option<&str>) -> Option<Rc<AppProps>> {
     let quick_exit_href = settings.quick_exit_href.clone();
     let on_quick_exit = Callback::from(move |_| {
         storage::clear(&key);
-        if let Some(window) = web_sys::window() {
-            // replace(), not assign(): Back does not return to this page.
-            let _ = window.location().replace(&quick_exit_href);
-        }
+        leave(&quick_exit_href);
     });
     Some(Rc::new(AppProps {
         content,
