@@ -428,7 +428,7 @@
     static get observedAttributes() {
       // `theme` is not here: the stylesheet follows it without a restart.
       return ['lang', 'sections', 'faq-mode', 'faq-schema', 'faq-heading-level', 'cta-href',
-        'cta-label', 'quick-exit-href', 'region', 'share-score', 'loading'];
+        'cta-label', 'quick-exit-href', 'region', 'share-score', 'compare', 'loading'];
     }
 
     get config() {

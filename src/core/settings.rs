@@ -25,6 +25,8 @@ pub struct Attributes {
     pub region: Option<String>,
     /// Present (any value but "false"): `ei-complete` also carries the score.
     pub share_score: Option<String>,
+    /// `off` hides comparing results with a partner.
+    pub compare: Option<String>,
     /// `light`, `dark` or `auto`; the stylesheet applies it, this only checks it.
     pub theme: Option<String>,
     /// The host page's URL fragment, for FAQ deep links.
@@ -47,6 +49,8 @@ pub struct Settings {
     pub cta_phone: Option<String>,
     /// Add the overall and per-dimension scores (never answers) to `ei-complete`.
     pub share_score: bool,
+    /// Offer comparing results with a partner (pair codes, taking turns); `compare="off"`.
+    pub compare: bool,
     /// Where Quick exit sends the visitor (`location.replace`, so Back does not return).
     pub quick_exit_href: String,
     /// The publisher's region for crisis resources (ISO 3166 alpha-2), if set.
@@ -71,6 +75,7 @@ impl Default for Settings {
             cta_label: None,
             cta_phone: None,
             share_score: false,
+            compare: true,
             quick_exit_href: DEFAULT_QUICK_EXIT.to_owned(),
             region: None,
             faq_deep_link: None,
@@ -95,6 +100,8 @@ pub enum SettingsError {
     CtaHref { value: String },
     #[error("quick-exit-href=\"{value}\": must be an http(s) URL of a neutral page; using {DEFAULT_QUICK_EXIT}")]
     QuickExitHref { value: String },
+    #[error("compare=\"{value}\": expected \"off\" (or \"on\", the default); comparing with a partner stays on")]
+    Compare { value: String },
     #[error("theme=\"{value}\": expected \"light\", \"dark\" or \"auto\"; following the visitor's system setting")]
     Theme { value: String },
     #[error("region=\"{value}\": expected a two-letter country code such as \"US\" or \"GB\"")]
@@ -109,7 +116,7 @@ pub enum SettingsError {
 
 /// Every attribute the widget reads, as documented in `docs/configuration.md` (`loading`
 /// and `shadow` are the loader's).
-pub const ATTRIBUTES: [&str; 13] = [
+pub const ATTRIBUTES: [&str; 14] = [
     "lang",
     "sections",
     "theme",
@@ -121,6 +128,7 @@ pub const ATTRIBUTES: [&str; 13] = [
     "quick-exit-href",
     "region",
     "share-score",
+    "compare",
     "loading",
     "shadow",
 ];
@@ -142,6 +150,7 @@ impl SettingsError {
             SettingsError::QuickExitHref { .. } => "quick-exit-href",
             SettingsError::Region { .. } => "region",
             SettingsError::Theme { .. } => "theme",
+            SettingsError::Compare { .. } => "compare",
             SettingsError::Lang { .. } => "lang",
         }
     }
@@ -204,6 +213,14 @@ pub fn from_attributes(a: &Attributes, available: &[&str]) -> (Settings, Vec<Set
     };
     s.faq_schema = flag(&a.faq_schema);
     s.share_score = flag(&a.share_score);
+
+    match a.compare.as_deref().map(str::trim) {
+        None | Some("") | Some("on") => {}
+        Some("off") => s.compare = false,
+        Some(other) => problems.push(SettingsError::Compare {
+            value: other.to_owned(),
+        }),
+    }
 
     if let Some(value) = a.faq_heading_level.as_deref() {
         match value.trim().parse::<u8>() {

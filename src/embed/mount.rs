@@ -97,6 +97,7 @@ fn read_attributes(host: &Element) -> Attributes {
         cta_label: attribute(host, "cta-label"),
         quick_exit_href: attribute(host, "quick-exit-href"),
         share_score: attribute(host, "share-score"),
+        compare: attribute(host, "compare"),
         theme: attribute(host, "theme"),
         region: attribute(host, "region"),
         page_hash: window.and_then(|w| w.location().hash().ok()),
