@@ -9,6 +9,7 @@
 
 use eiw::core::config::{resolve, KEYS};
 use eiw::core::locale::Locale;
+use eiw::core::pair;
 use eiw::core::progress::{decode, encode};
 use eiw::core::rich_text::{is_safe_href, parse};
 use eiw::core::settings::Attributes;
@@ -102,21 +103,26 @@ fn attributes() -> impl Strategy<Value = Attributes> {
         text(),
         text(),
         text(),
+        // Tuples stop at twelve: the thirteenth attribute rides alongside.
     )
+        .prop_flat_map(move |twelve| (Just(twelve), text()))
         .prop_map(
             |(
-                lang,
-                page_lang,
-                sections,
-                faq_mode,
-                faq_schema,
-                faq_heading_level,
-                cta_href,
-                cta_label,
-                quick_exit_href,
-                region,
-                theme,
-                page_hash,
+                (
+                    lang,
+                    page_lang,
+                    sections,
+                    faq_mode,
+                    faq_schema,
+                    faq_heading_level,
+                    cta_href,
+                    cta_label,
+                    quick_exit_href,
+                    region,
+                    theme,
+                    page_hash,
+                ),
+                compare,
             )| Attributes {
                 lang,
                 page_lang,
@@ -129,6 +135,7 @@ fn attributes() -> impl Strategy<Value = Attributes> {
                 quick_exit_href,
                 region,
                 share_score: None,
+                compare,
                 theme,
                 page_hash,
             },
@@ -151,12 +158,18 @@ proptest! {
     }
 
     #[test]
+    fn typed_pair_codes_never_panic(text in "(EI[0-9A-Za-z]?[- ]?)?[0-9A-Za-z \\-\u{2010}-\u{2015}]{0,40}|.{0,80}", fingerprint: u16) {
+        // Whatever a partner's code looks like, it reads or it is refused with a reason.
+        let _ = pair::decode(&text, fingerprint);
+    }
+
+    #[test]
     fn arbitrary_text_as_configuration_never_panics(text in ".{0,200}") {
         let _ = resolve(&Attributes::default(), Some(&text));
     }
 
     #[test]
-    fn stored_progress_never_panics_and_round_trips(text in "v1\\|(q[0-9]{0,3}|r)\\|[1-5s\\-]{0,25}|.{0,40}", total in 0usize..30) {
+    fn stored_progress_never_panics_and_round_trips(text in "v1\\|(q[0-9]{0,3}|r|h)\\|[1-5s\\-]{0,25}(\\|(t|f[1-5s\\-]{0,25}|p.{0,30}))?|.{0,40}", total in 0usize..30) {
         if let Some(saved) = decode(&text, total) {
             prop_assert_eq!(saved.responses.len(), total);
             prop_assert_eq!(decode(&encode(&saved), total), Some(saved));

@@ -19,7 +19,7 @@ use web_sys::{
     Element, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit, ShadowRoot,
     ShadowRootInit, ShadowRootMode,
 };
-use yew::{scheduler, Callback, Renderer};
+use yew::{scheduler, Callback, Html, Renderer};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -219,6 +219,8 @@ async fn results_show_score_chart_areas_and_cta() {
         cta_phone: Some("+1 555-0100".into()),
         on_retake: Callback::noop(),
         on_event,
+        comparison: Html::default(),
+        invite: Html::default(),
     };
     let app = Renderer::<Results>::with_root_and_props(root, props).render();
     scheduler::flush().await;

@@ -90,6 +90,10 @@ pub enum ContentError {
     NoItems { index: usize },
     #[error("dimensions[{index}].tips: each dimension needs at least two tips")]
     TooFewTips { index: usize },
+    #[error(
+        "dimensions[{index}].starters: each dimension needs at least two conversation starters"
+    )]
+    TooFewStarters { index: usize },
     #[error("faq[{index}].slug: \"{slug}\" must be lowercase letters, digits and hyphens")]
     BadSlug { index: usize, slug: String },
     #[error("faq[{index}].slug: \"{slug}\" is used twice; slugs must be unique")]
@@ -97,17 +101,18 @@ pub enum ContentError {
 }
 
 /// Placeholders each template must contain, so no language can drop a number by mistake.
-const REQUIRED_PLACEHOLDERS: [(&str, &[&str]); 10] = [
+const REQUIRED_PLACEHOLDERS: [(&str, &[&str]); 11] = [
     ("cta_phone", &["phone"]),
     ("facts", &["count"]),
     ("progress", &["n", "total"]),
     ("score_value", &["score"]),
-    ("band_sentence", &["band"]),
     ("chart_row", &["name", "score", "band"]),
     ("chart_row_skipped", &["name"]),
     ("safety.call", &["number"]),
     ("safety.text", &["keyword", "number"]),
     ("safety.website", &["site"]),
+    ("compare.chart_row", &["name", "you", "partner"]),
+    ("compare.chart_row_missing", &["name"]),
 ];
 
 impl Content {
@@ -148,6 +153,7 @@ impl Content {
             ("explore", &self.bands.explore),
         ] {
             check(format!("bands.{name}.label"), &band.label);
+            check(format!("bands.{name}.sentence"), &band.sentence);
             check(format!("bands.{name}.summary"), &band.summary);
         }
         for (d, dim) in self.dimensions.iter().enumerate() {
@@ -158,6 +164,9 @@ impl Content {
             }
             for (i, tip) in dim.tips.iter().enumerate() {
                 check(format!("dimensions[{d}].tips[{i}]"), tip);
+            }
+            for (i, starter) in dim.starters.iter().enumerate() {
+                check(format!("dimensions[{d}].starters[{i}]"), starter);
             }
         }
         for (i, entry) in self.faq.iter().enumerate() {
@@ -173,17 +182,15 @@ impl Content {
         for (path, text) in self.safety.texts() {
             check(format!("safety.{path}"), text);
         }
+        for (path, text) in self.compare.texts() {
+            check(format!("compare.{path}"), text);
+        }
 
         for (key, needed) in REQUIRED_PLACEHOLDERS {
-            let template = match key.strip_prefix("safety.") {
-                Some(k) => self.safety.texts().find(|(name, _)| *name == k),
-                None => self.ui.texts().find(|(name, _)| *name == key),
-            }
-            .map(|(_, t)| t);
-            let present = template.map(placeholders).unwrap_or_default();
+            let present = self.text(key).map(placeholders).unwrap_or_default();
             for placeholder in needed {
                 if !present.contains(placeholder) {
-                    let path = if key.starts_with("safety.") {
+                    let path = if key.contains('.') {
                         key.to_owned()
                     } else {
                         format!("ui.{key}")
@@ -218,6 +225,9 @@ impl Content {
             }
             if dim.tips.len() < 2 {
                 problems.push(ContentError::TooFewTips { index });
+            }
+            if dim.starters.len() < 2 {
+                problems.push(ContentError::TooFewStarters { index });
             }
         }
         let mut seen: Vec<&str> = Vec::new();
@@ -292,6 +302,28 @@ impl Content {
         }
     }
 
+    /// A single text by its key in a language file: `title` (in `ui`), or in a group,
+    /// `safety.call` or `compare.note`.
+    pub fn text(&self, key: &str) -> Option<&str> {
+        match key.split_once('.') {
+            None => self.ui.texts().find(|(k, _)| *k == key),
+            Some(("safety", k)) => self.safety.texts().find(|(name, _)| *name == k),
+            Some(("compare", k)) => self.compare.texts().find(|(name, _)| *name == k),
+            Some(_) => None,
+        }
+        .map(|(_, text)| text)
+    }
+
+    /// The text `key` (as in [`Content::text`]), to replace it.
+    pub fn text_slot(&mut self, key: &str) -> Option<&mut String> {
+        match key.split_once('.') {
+            None => self.ui.text_mut(key),
+            Some(("safety", k)) => self.safety.text_mut(k),
+            Some(("compare", k)) => self.compare.text_mut(k),
+            Some(_) => None,
+        }
+    }
+
     /// The statement shown for a question.
     pub fn question_text(&self, q: QuestionRef) -> Option<&str> {
         match q {
@@ -344,7 +376,6 @@ text_fields!(Ui {
     results_title,
     score_label,
     score_value,
-    band_sentence,
     bands_note,
     chart_title,
     chart_row,
@@ -385,6 +416,41 @@ text_fields!(Safety {
     call,
     text,
     website,
+});
+
+text_fields!(Compare {
+    heading,
+    text,
+    button,
+    code_label,
+    code_note,
+    copy,
+    copied,
+    copy_failed,
+    have_code,
+    partner_label,
+    partner_hint,
+    submit,
+    accepted,
+    error_typo,
+    error_version,
+    error_statements,
+    error_not_code,
+    title,
+    you,
+    partner,
+    chart_row,
+    chart_row_missing,
+    closest_title,
+    gaps_title,
+    gaps_none,
+    starters_title,
+    note,
+    turns,
+    turns_note,
+    handover_title,
+    handover_text,
+    handover_button,
 });
 
 /// The codes of the built-in languages (`content/<code>.json`), in file-name order with

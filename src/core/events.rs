@@ -13,6 +13,9 @@ pub struct SharedScores {
     pub dimensions: Vec<(&'static str, Option<u8>)>,
 }
 
+/// Per dimension id: the visitor's and their partner's score (0–100), `None` when not scored.
+pub type ComparedScores = Vec<(&'static str, Option<u8>, Option<u8>)>;
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum HostEvent {
     Ready,
@@ -33,6 +36,11 @@ pub enum HostEvent {
     Cta {
         href: String,
     },
+    /// A comparison with a partner is shown. Scores (never answers, never the partner's code)
+    /// only when the publisher set `share-score`: per dimension, yours and your partner's.
+    Compare {
+        scores: Option<ComparedScores>,
+    },
 }
 
 impl HostEvent {
@@ -45,6 +53,7 @@ impl HostEvent {
             HostEvent::Complete { .. } => "ei-complete",
             HostEvent::FaqToggle { .. } => "ei-faq-toggle",
             HostEvent::Cta { .. } => "ei-cta",
+            HostEvent::Compare { .. } => "ei-compare",
         }
     }
 
@@ -74,6 +83,17 @@ impl HostEvent {
                 Value::object([("slug", slug.as_str().into()), ("open", (*open).into())])
             }
             HostEvent::Cta { href } => Value::object([("href", href.as_str().into())]),
+            HostEvent::Compare { scores: None } => Value::object::<&str>([]),
+            HostEvent::Compare {
+                scores: Some(scores),
+            } => {
+                let dimensions = scores.iter().map(|(id, you, partner)| {
+                    let pair =
+                        Value::object([("you", (*you).into()), ("partner", (*partner).into())]);
+                    (*id, pair)
+                });
+                Value::object([("dimensions", Value::object(dimensions))])
+            }
         }
     }
 }
@@ -115,6 +135,21 @@ mod tests {
             .detail()
             .to_string(),
             r#"{"band":"grow","score":57,"dimensions":{"communication":63,"trust":null}}"#
+        );
+        assert_eq!(
+            HostEvent::Compare { scores: None }.detail().to_string(),
+            "{}"
+        );
+        assert_eq!(
+            HostEvent::Compare {
+                scores: Some(vec![
+                    ("communication", Some(50), Some(75)),
+                    ("trust", None, Some(25))
+                ])
+            }
+            .detail()
+            .to_string(),
+            r#"{"dimensions":{"communication":{"you":50,"partner":75},"trust":{"you":null,"partner":25}}}"#
         );
     }
 }

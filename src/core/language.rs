@@ -45,14 +45,19 @@ pub fn english_shape() -> Value {
     json::parse(include_str!(concat!(env!("OUT_DIR"), "/en-shape.json"))).unwrap_or_default()
 }
 
-/// Overrides any user-facing string: `strings.title`, `strings.intro`, `strings.safety.item`.
+/// The groups of single texts a language file nests under their own key (`safety.call`).
+const GROUPS: [&str; 2] = ["safety", "compare"];
+
+/// Overrides any user-facing string: `strings.title`, `strings.intro`, `strings.safety.item`,
+/// `strings.compare.note`.
 pub fn apply_strings(report: &mut Report, base: &str, value: &Value, content: &mut Content) {
     let Some(map) = report.object(base, value) else {
         return;
     };
     let ui_keys: Vec<&str> = content.ui.texts().map(|(k, _)| k).collect();
     let mut known = ui_keys.clone();
-    known.extend(["intro", "scale", "safety", "bands", "dimensions"]);
+    known.extend(["intro", "scale", "bands", "dimensions"]);
+    known.extend(GROUPS);
     report.unknown_keys(base, map, &known);
     for (key, v) in map {
         let path = format!("{base}.{key}");
@@ -84,37 +89,43 @@ pub fn apply_strings(report: &mut Report, base: &str, value: &Value, content: &m
                     }
                 }
             }
-            "safety" => {
+            group if GROUPS.contains(&group) => {
                 if let Some(inner) = report.object(&path, v) {
-                    let known: Vec<&str> = content.safety.texts().map(|(k, _)| k).collect();
+                    let known: Vec<&str> = match group {
+                        "safety" => content.safety.texts().map(|(k, _)| k).collect(),
+                        _ => content.compare.texts().map(|(k, _)| k).collect(),
+                    };
                     report.unknown_keys(&path, inner, &known);
                     for (k, v) in inner {
-                        let p = format!("{path}.{k}");
-                        if let Some(text) = report.text(&p, v) {
-                            if template_ok(report, &p, &format!("safety.{k}"), content, &text) {
-                                if let Some(slot) = content.safety.text_mut(k) {
-                                    *slot = text;
-                                }
-                            }
-                        }
+                        set_text(
+                            report,
+                            &format!("{path}.{k}"),
+                            &format!("{group}.{k}"),
+                            v,
+                            content,
+                        );
                     }
                 }
             }
-            k if ui_keys.contains(&k) => {
-                if let Some(text) = report.text(&path, v) {
-                    if template_ok(report, &path, k, content, &text) {
-                        if let Some(slot) = content.ui.text_mut(k) {
-                            *slot = text;
-                        }
-                    }
-                }
-            }
+            k if ui_keys.contains(&k) => set_text(report, &path, k, v, content),
             _ => {}
         }
     }
 }
 
-/// `strings.bands.<band>.label|summary`.
+/// Replaces the text `key` (see `Content::text`) with `value`, if it is text that keeps the
+/// template's placeholders.
+fn set_text(report: &mut Report, path: &str, key: &str, value: &Value, content: &mut Content) {
+    if let Some(text) = report.text(path, value) {
+        if template_ok(report, path, key, content, &text) {
+            if let Some(slot) = content.text_slot(key) {
+                *slot = text;
+            }
+        }
+    }
+}
+
+/// `strings.bands.<band>.label|sentence|summary`.
 fn apply_bands(report: &mut Report, path: &str, value: &Value, content: &mut Content) {
     let Some(map) = report.object(path, value) else {
         return;
@@ -132,8 +143,9 @@ fn apply_bands(report: &mut Report, path: &str, value: &Value, content: &mut Con
         let Some(inner) = report.object(&p, v) else {
             continue;
         };
-        report.unknown_keys(&p, inner, &["label", "summary"]);
+        report.unknown_keys(&p, inner, &["label", "sentence", "summary"]);
         report.override_text(inner, &p, "label", &mut band.label);
+        report.override_text(inner, &p, "sentence", &mut band.sentence);
         report.override_text(inner, &p, "summary", &mut band.summary);
     }
 }
@@ -157,15 +169,21 @@ fn apply_dimension_texts(report: &mut Report, path: &str, value: &Value, content
         let Some(inner) = report.object(&p, v) else {
             continue;
         };
-        report.unknown_keys(&p, inner, &["name", "description", "tips"]);
+        report.unknown_keys(&p, inner, &["name", "description", "tips", "starters"]);
         report.override_text(inner, &p, "name", &mut dim.name);
         report.override_text(inner, &p, "description", &mut dim.description);
-        if let Some(tips) = inner.get("tips") {
-            let tp = format!("{p}.tips");
-            match report.paragraphs(&tp, tips) {
-                Some(list) if (2..=3).contains(&list.len()) => dim.tips = list,
+        for (key, what, slot) in [
+            ("tips", "tips", &mut dim.tips),
+            ("starters", "conversation starters", &mut dim.starters),
+        ] {
+            let Some(list) = inner.get(key) else {
+                continue;
+            };
+            let lp = format!("{p}.{key}");
+            match report.paragraphs(&lp, list) {
+                Some(list) if (2..=3).contains(&list.len()) => *slot = list,
                 Some(list) => {
-                    report.error(&tp, format!("expected 2 or 3 tips, found {}", list.len()))
+                    report.error(&lp, format!("expected 2 or 3 {what}, found {}", list.len()))
                 }
                 None => {}
             }
@@ -175,20 +193,8 @@ fn apply_dimension_texts(report: &mut Report, path: &str, value: &Value, content
 
 /// A replacement template must keep the placeholders of the one it replaces.
 fn template_ok(report: &mut Report, path: &str, key: &str, content: &Content, text: &str) -> bool {
-    let current = match key.strip_prefix("safety.") {
-        Some(k) => content
-            .safety
-            .texts()
-            .find(|(n, _)| *n == k)
-            .map(|(_, t)| t.to_owned()),
-        None => content
-            .ui
-            .texts()
-            .find(|(n, _)| *n == key)
-            .map(|(_, t)| t.to_owned()),
-    };
-    let needed: Vec<String> = current
-        .as_deref()
+    let needed: Vec<String> = content
+        .text(key)
         .map(placeholders)
         .unwrap_or_default()
         .into_iter()
@@ -278,6 +284,7 @@ pub fn apply_items(report: &mut Report, base: &str, value: &Value, content: &mut
             .collect();
         if let (Some(items), Some(dim)) = (items, content.dimensions.get_mut(index)) {
             dim.items = items;
+            content.statements_replaced = true;
         }
     }
 }
@@ -363,7 +370,7 @@ pub fn slugify(text: &str) -> String {
 }
 
 /// The keys of a language file (`content/en.json`) and of each of its dimensions.
-const LANGUAGE_KEYS: [&str; 9] = [
+const LANGUAGE_KEYS: [&str; 10] = [
     "lang",
     "dir",
     "digits",
@@ -372,9 +379,10 @@ const LANGUAGE_KEYS: [&str; 9] = [
     "bands",
     "dimensions",
     "safety",
+    "compare",
     "faq",
 ];
-const DIMENSION_KEYS: [&str; 5] = ["id", "name", "description", "items", "tips"];
+const DIMENSION_KEYS: [&str; 6] = ["id", "name", "description", "items", "tips", "starters"];
 
 /// Builds a language from a complete content file, the built-in ones and publishers' alike,
 /// by applying every one of its texts to an empty skeleton with the same checks as any
@@ -399,7 +407,7 @@ pub fn language_from_json(
     if let Some(ui) = map.get("ui") {
         apply_strings(report, &format!("{path}.ui"), ui, &mut content);
     }
-    for key in ["scale", "safety", "bands"] {
+    for key in ["scale", "safety", "compare", "bands"] {
         if let Some(v) = map.get(key) {
             let single = Value::Object(Map::from_iter([(key.to_owned(), v.clone())]));
             apply_strings(report, path, &single, &mut content);
@@ -423,7 +431,7 @@ pub fn language_from_json(
         }
         let texts: Map = d
             .iter()
-            .filter(|(k, _)| matches!(k.as_str(), "name" | "description" | "tips"))
+            .filter(|(k, _)| matches!(k.as_str(), "name" | "description" | "tips" | "starters"))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         let dims_path = format!("{path}.dimensions");
@@ -462,7 +470,12 @@ pub fn builtin_language(code: &str, value: &Value) -> Result<Content, Vec<Proble
     let mut report = Report(Vec::new());
     let content = language_from_json(&mut report, code, code, value);
     match content {
-        Some(content) if report.0.is_empty() => Ok(content),
+        Some(mut content) if report.0.is_empty() => {
+            // The built-in languages translate one set of statements, so partners who took
+            // the quiz in two of them can still compare (see `pair::fingerprint`).
+            content.statements_replaced = false;
+            Ok(content)
+        }
         _ => Err(report.0),
     }
 }

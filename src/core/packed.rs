@@ -136,6 +136,7 @@ impl Pack for Content {
         w.texts(&self.scale);
         for band in [&self.bands.strength, &self.bands.grow, &self.bands.explore] {
             w.text(&band.label);
+            w.text(&band.sentence);
             w.text(&band.summary);
         }
         w.list(&self.dimensions, |w, d| {
@@ -147,8 +148,9 @@ impl Pack for Content {
                 w.flag(item.reverse);
             });
             w.texts(&d.tips);
+            w.texts(&d.starters);
         });
-        for (_, text) in self.safety.texts() {
+        for (_, text) in self.safety.texts().chain(self.compare.texts()) {
             w.text(text);
         }
         w.list(&self.faq, |w, entry| {
@@ -156,6 +158,7 @@ impl Pack for Content {
             w.text(&entry.question);
             w.texts(&entry.answer);
         });
+        w.flag(self.statements_replaced);
     }
 
     fn unpack(r: &mut Reader) -> Option<Content> {
@@ -176,6 +179,7 @@ impl Pack for Content {
         let mut band = || {
             Some(BandText {
                 label: r.text()?,
+                sentence: r.text()?,
                 summary: r.text()?,
             })
         };
@@ -192,9 +196,10 @@ impl Pack for Content {
                     })
                 })?,
                 tips: r.texts()?,
+                starters: r.texts()?,
             })
         })?;
-        for slot in c.safety.texts_mut() {
+        for slot in c.safety.texts_mut().chain(c.compare.texts_mut()) {
             *slot = r.text()?;
         }
         c.faq = r.list(|r| {
@@ -204,6 +209,7 @@ impl Pack for Content {
                 answer: r.texts()?,
             })
         })?;
+        c.statements_replaced = r.flag()?;
         Some(c)
     }
 }

@@ -31,6 +31,9 @@ use super::scoring::{Band, Score};
 /// The number of areas a code carries.
 pub const DIMENSIONS: usize = DIMENSION_IDS.len();
 
+/// A visitor's ten area scores, as a code carries them.
+pub type Means = [Option<Mean>; DIMENSIONS];
+
 /// Bits of fingerprint a version 1 code carries; [`fingerprint`] returns values below
 /// `1 << FINGERPRINT_BITS`.
 pub const FINGERPRINT_BITS: u32 = 13;
@@ -51,9 +54,9 @@ const PAYLOAD: usize = BODY - 2;
 const FRAME_BODY: std::ops::RangeInclusive<usize> = 16..=30;
 const MAX_CHARS: usize = 2 + 1 + 30;
 /// Levels per dimension: not scored, or 0..=48 twelfths.
-const LEVELS: u128 = 50;
+const LEVELS: u64 = 50;
 const SCORE_BITS: u32 = 57;
-const SCORE_SPACE: u128 = LEVELS.pow(DIMENSIONS as u32);
+const SCORE_SPACE: u64 = LEVELS.pow(DIMENSIONS as u32);
 const FINGERPRINT_MASK: u16 = (1 << FINGERPRINT_BITS) - 1;
 
 /// A dimension's mean, held exactly as a whole number of twelfths above 1 (0..=48).
@@ -194,10 +197,12 @@ impl Fnv1a {
 /// The code for ten dimension means. Only the low [`FINGERPRINT_BITS`] of `fingerprint`
 /// travel (all of them, for values [`fingerprint`] returns).
 pub fn encode(scores: &[Option<Mean>; DIMENSIONS], fingerprint: u16) -> String {
-    let index = scores.iter().rev().fold(0_u128, |acc, s| {
-        acc * LEVELS + s.map_or(0, |m| u128::from(m.0) + 1)
+    // The scores fit in 57 bits, so u64 arithmetic: u128 division would cost the download
+    // a kilobyte of compiler runtime.
+    let index = scores.iter().rev().fold(0_u64, |acc, s| {
+        acc * LEVELS + s.map_or(0, |m| u64::from(m.0) + 1)
     });
-    let value = (u128::from(fingerprint & FINGERPRINT_MASK) << SCORE_BITS) | index;
+    let value = (u128::from(fingerprint & FINGERPRINT_MASK) << SCORE_BITS) | u128::from(index);
     let payload: [u8; PAYLOAD] =
         std::array::from_fn(|j| ((value >> (5 * (PAYLOAD - 1 - j))) & 31) as u8);
     frame(VERSION, &payload)
@@ -268,7 +273,7 @@ pub fn decode(text: &str, fingerprint: u16) -> Result<[Option<Mean>; DIMENSIONS]
         .iter()
         .take(PAYLOAD)
         .fold(0_u128, |acc, &s| (acc << 5) | u128::from(s));
-    let mut index = value & ((1 << SCORE_BITS) - 1);
+    let mut index = (value & ((1 << SCORE_BITS) - 1)) as u64;
     // Unreachable from `encode`: a code that passes its check yet was changed in three or
     // more symbols. The advice is the same as for any typo.
     if index >= SCORE_SPACE {

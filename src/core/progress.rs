@@ -17,12 +17,28 @@ pub enum StoreOp {
 pub enum SavedStep {
     Question(usize),
     Results,
+    /// Between two partners' turns on one device.
+    Handover,
+}
+
+/// Comparing with a partner, as far as it has gone (the quiz state keeps the same).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Partner {
+    #[default]
+    None,
+    /// Taking turns on this device; the first partner is answering.
+    Turns,
+    /// Taking turns; the first partner's answers, their turn over.
+    First(Vec<Option<Response>>),
+    /// A partner's pair code, as entered (checked again when read back).
+    Code(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Saved {
     pub step: SavedStep,
     pub responses: Vec<Option<Response>>,
+    pub partner: Partner,
 }
 
 const VERSION: &str = "v1";
@@ -39,21 +55,46 @@ pub fn storage_key(element_id: &str, unnamed_position: usize) -> String {
     }
 }
 
-pub fn encode(saved: &Saved) -> String {
-    let step = match saved.step {
-        SavedStep::Question(i) => format!("q{i}"),
-        SavedStep::Results => "r".to_owned(),
-    };
-    let answers: String = saved
-        .responses
+fn answers(responses: &[Option<Response>]) -> String {
+    responses
         .iter()
         .map(|r| match r {
             Some(Response::Agree(x @ 1..=5)) => char::from(b'0' + x),
             Some(Response::Skipped) => 's',
             _ => '-',
         })
-        .collect();
-    format!("{VERSION}|{step}|{answers}")
+        .collect()
+}
+
+/// `v1|<step>|<answers>`, then `|t`, `|f<first partner's answers>` or `|p<pair code>` when
+/// comparing with a partner.
+pub fn encode(saved: &Saved) -> String {
+    let step = match saved.step {
+        SavedStep::Question(i) => format!("q{i}"),
+        SavedStep::Results => "r".to_owned(),
+        SavedStep::Handover => "h".to_owned(),
+    };
+    let pair = match &saved.partner {
+        Partner::None => String::new(),
+        Partner::Turns => "|t".to_owned(),
+        Partner::First(first) => format!("|f{}", answers(first)),
+        Partner::Code(code) => format!("|p{code}"),
+    };
+    format!("{VERSION}|{step}|{}{pair}", answers(&saved.responses))
+}
+
+fn read_answers(text: &str, total: usize) -> Option<Vec<Option<Response>>> {
+    if text.chars().count() != total {
+        return None;
+    }
+    text.chars()
+        .map(|c| match c {
+            '1'..='5' => Some(Some(Response::Agree(c as u8 - b'0'))),
+            's' => Some(Some(Response::Skipped)),
+            '-' => Some(None),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Decodes progress for a quiz of `total` questions.
@@ -64,27 +105,41 @@ pub fn decode(text: &str, total: usize) -> Option<Saved> {
     }
     let step = match parts.next()? {
         "r" => SavedStep::Results,
+        "h" => SavedStep::Handover,
         q => SavedStep::Question(q.strip_prefix('q')?.parse().ok()?),
     };
-    let answers = parts.next()?;
-    if parts.next().is_some() || answers.chars().count() != total {
+    let responses = read_answers(parts.next()?, total)?;
+    let partner = match parts.next() {
+        None => Partner::None,
+        Some("t") => Partner::Turns,
+        Some(p) => match p.split_at_checked(1)? {
+            ("f", first) => {
+                let first = read_answers(first, total)?;
+                first
+                    .iter()
+                    .all(Option::is_some)
+                    .then_some(Partner::First(first))?
+            }
+            ("p", code) if !code.is_empty() && code.len() <= 64 => Partner::Code(code.to_owned()),
+            _ => return None,
+        },
+    };
+    if parts.next().is_some() {
         return None;
     }
-    let responses = answers
-        .chars()
-        .map(|c| match c {
-            '1'..='5' => Some(Some(Response::Agree(c as u8 - b'0'))),
-            's' => Some(Some(Response::Skipped)),
-            '-' => Some(None),
-            _ => None,
-        })
-        .collect::<Option<Vec<_>>>()?;
     let answered_before = |i: usize| responses.iter().take(i).all(Option::is_some);
     let consistent = match step {
         SavedStep::Question(i) => i < total && answered_before(i),
         SavedStep::Results => answered_before(total),
+        SavedStep::Handover => {
+            matches!(partner, Partner::First(_)) && responses.iter().all(Option::is_none)
+        }
     };
-    consistent.then_some(Saved { step, responses })
+    consistent.then_some(Saved {
+        step,
+        responses,
+        partner,
+    })
 }
 
 #[cfg(test)]
@@ -111,6 +166,7 @@ mod tests {
     fn round_trips() {
         let saved = Saved {
             step: SavedStep::Question(3),
+            partner: Partner::None,
             responses: vec![
                 Some(Response::Agree(5)),
                 Some(Response::Skipped),
@@ -119,6 +175,21 @@ mod tests {
             ],
         };
         assert_eq!(encode(&saved), "v1|q3|5s1-");
+        let turns = Saved {
+            step: SavedStep::Handover,
+            responses: vec![None; 2],
+            partner: Partner::First(vec![Some(Response::Agree(2)), Some(Response::Skipped)]),
+        };
+        assert_eq!(encode(&turns), "v1|h|--|f2s");
+        assert_eq!(decode("v1|h|--|f2s", 2), Some(turns));
+        assert_eq!(
+            decode("v1|q0|--|pEI1-ABCD", 2).map(|s| s.partner),
+            Some(Partner::Code("EI1-ABCD".into()))
+        );
+        assert_eq!(
+            decode("v1|q0|--|t", 2).map(|s| s.partner),
+            Some(Partner::Turns)
+        );
         assert_eq!(decode("v1|q3|5s1-", 4), Some(saved));
         assert_eq!(
             decode("v1|r|55", 2).map(|s| s.step),
@@ -143,6 +214,12 @@ mod tests {
             "v1|q0|--|x",
             "v1|q99999999999999999999|--",
             "v1|q0|é-",
+            "v1|h|--",
+            "v1|h|5-|f55",
+            "v1|q0|--|f5-",
+            "v1|q0|--|p",
+            "v1|q0|--|t|t",
+            "v1|q0|--|z",
         ] {
             assert_eq!(decode(bad, 2), None, "{bad:?}");
         }

@@ -71,6 +71,7 @@ pub fn app(props: &AppProps) -> Html {
                     cta_label={settings.cta_label.clone()}
                     cta_phone={settings.cta_phone.clone()}
                     share_score={settings.share_score}
+                    compare={settings.compare}
                     resources={resources.clone()}
                     storage_available={host.storage_available}
                     saved={host.saved.clone()}

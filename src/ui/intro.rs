@@ -13,6 +13,9 @@ pub struct IntroProps {
     /// Move focus here (after Back or Retake), but never on first load.
     pub autofocus: bool,
     pub on_start: Callback<()>,
+    /// Comparing with a partner: taking turns, a partner's code (where offered).
+    #[prop_or_default]
+    pub partner: Html,
 }
 
 #[function_component(Intro)]
@@ -44,6 +47,7 @@ pub fn intro(props: &IntroProps) -> Html {
                     { &ui.start }
                 </button>
             </div>
+            { props.partner.clone() }
         </div>
     }
 }

@@ -2,8 +2,12 @@
 
 pub mod app;
 pub mod chart;
+pub mod compare;
+pub mod comparison;
 pub mod faq;
+pub mod handover;
 pub mod intro;
+pub mod partner_code;
 pub mod progress;
 pub mod question;
 pub mod quiz;

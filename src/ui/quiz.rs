@@ -1,4 +1,5 @@
-//! The quiz card: intro → one statement per screen → results, driven by `QuizState`.
+//! The quiz card: intro → one statement per screen → results, driven by `QuizState`, with
+//! comparing with a partner (a partner's code, or taking turns with a hand-over screen).
 //! It also owns the visitor's safety controls: Quick exit (button or Esc twice) and the
 //! opt-in "Remember my progress".
 
@@ -7,12 +8,17 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::core::content::{Content, DIMENSION_IDS};
+use crate::core::content::{Content, QuestionRef, DIMENSION_IDS};
 use crate::core::events::{HostEvent, SharedScores};
-use crate::core::progress::{decode, encode, StoreOp};
+use crate::core::pair::{self, fingerprint, means, Means, StatementSet};
+use crate::core::progress::{decode, encode, Partner, StoreOp};
 use crate::core::resources::Resource;
 use crate::core::scoring::{safety_concern, score, Response};
+use crate::ui::compare::{compare, Offer};
+use crate::ui::comparison::comparison;
+use crate::ui::handover::handover;
 use crate::ui::intro::Intro;
+use crate::ui::partner_code::{partner_code, partner_code_button};
 use crate::ui::question::Question;
 use crate::ui::remember::remember;
 use crate::ui::results::Results;
@@ -24,8 +30,10 @@ pub struct QuizProps {
     pub cta_href: Option<String>,
     pub cta_label: Option<String>,
     pub cta_phone: Option<String>,
-    /// Add scores (never answers) to `ei-complete`.
+    /// Add scores (never answers) to `ei-complete` and `ei-compare`.
     pub share_score: bool,
+    /// Offer comparing with a partner (`compare="off"` turns it off).
+    pub compare: bool,
     pub resources: Rc<Vec<Resource>>,
     /// Whether this browser lets us store anything at all; if not, the option is hidden.
     pub storage_available: bool,
@@ -44,6 +52,16 @@ const DOUBLE_ESCAPE_MS: f64 = 1000.0;
 #[function_component(Quiz)]
 pub fn quiz(props: &QuizProps) -> Html {
     let questions = use_memo(props.content.clone(), |content| content.questions());
+    let safety_index = questions.iter().position(|q| *q == QuestionRef::Safety);
+    // Codes from a page whose publisher replaced the statements only match that page's.
+    let statements = use_memo(props.content.clone(), |content| {
+        fingerprint(if content.statements_replaced {
+            StatementSet::Custom(&content.dimensions)
+        } else {
+            StatementSet::Builtin
+        })
+    });
+    let fingerprint = *statements;
     let resumed = use_memo((), {
         let total = questions.len();
         let saved = props.saved.clone();
@@ -52,8 +70,22 @@ pub fn quiz(props: &QuizProps) -> Html {
     let state = use_reducer({
         let total = questions.len();
         let resumed = (*resumed).clone();
-        move || resumed.map_or_else(|| QuizState::new(total), QuizState::restored)
+        move || {
+            resumed.map_or_else(
+                || QuizState::new(total, safety_index),
+                |saved| QuizState::restored(saved, safety_index),
+            )
+        }
     });
+    // The partner's scores: from their turn on this device, or their code (a saved code
+    // from statements this page no longer has is ignored).
+    let partner: Option<Rc<Means>> = match &state.partner {
+        Partner::First(first) => Some(means(&score(&props.content, &questions, first).dimensions)),
+        Partner::Code(code) => pair::decode(code, fingerprint).ok(),
+        Partner::None | Partner::Turns => None,
+    }
+    .filter(|_| props.compare)
+    .map(Rc::new);
     // Focus follows the visitor's own actions only: nothing is focused on page load, which
     // would scroll the host page to the widget uninvited.
     let interacted = use_mut_ref(|| false);
@@ -85,7 +117,31 @@ pub fn quiz(props: &QuizProps) -> Html {
                     scores,
                 });
             }
-            Step::Intro => {}
+            Step::Intro | Step::Handover => {}
+        });
+    }
+
+    {
+        // `ei-compare` once a comparison is on screen (never for a visitor who said they
+        // feel afraid: then there is none).
+        let on_event = props.on_event.clone();
+        let content = props.content.clone();
+        let questions = questions.clone();
+        let responses = state.responses.clone();
+        let shown = state.step == Step::Results && !state.afraid();
+        let share = props.share_score;
+        use_effect_with((shown, partner.clone()), move |(shown, partner)| {
+            if let (true, Some(partner)) = (*shown, partner) {
+                let yours = means(&score(&content, &questions, &responses).dimensions);
+                let scores = share.then(|| {
+                    DIMENSION_IDS
+                        .iter()
+                        .zip(yours.iter().zip(partner.iter()))
+                        .map(|(id, (y, p))| (*id, y.map(|m| m.percent()), p.map(|m| m.percent())))
+                        .collect()
+                });
+                on_event.emit(HostEvent::Compare { scores });
+            }
         });
     }
 
@@ -112,17 +168,36 @@ pub fn quiz(props: &QuizProps) -> Html {
         let on_event = props.on_event.clone();
         Callback::from(move |action: Action| {
             *interacted.borrow_mut() = true;
-            if action == Action::Start {
+            let starts = action == Action::Start
+                || (action == Action::TakeTurns && state.step == Step::Intro);
+            if starts {
                 on_event.emit(HostEvent::Start);
             }
             state.dispatch(action);
         })
     };
 
+    let card = use_node_ref();
+    {
+        // The hand-over screen is a plain view: move focus to its heading here, as the other
+        // screens do for theirs, so a screen reader announces it.
+        let card = card.clone();
+        use_effect_with(state.step, move |step| {
+            if *step == Step::Handover {
+                let heading = card
+                    .cast::<web_sys::Element>()
+                    .and_then(|c| c.query_selector(".handover-title").ok().flatten())
+                    .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(heading) = heading {
+                    let _ = heading.focus();
+                }
+            }
+        });
+    }
+
     // Read by the Escape listener, which outlives any one render.
     let started = use_mut_ref(|| false);
     *started.borrow_mut() = state.step != Step::Intro;
-    let card = use_node_ref();
 
     let quick_exit = {
         let dispatch = dispatch.clone();
@@ -167,10 +242,29 @@ pub fn quiz(props: &QuizProps) -> Html {
     let ui = &content.ui;
 
     let body = match state.step {
-        Step::Intro => html! {
-            <Intro content={content.clone()} autofocus={autofocus}
-                on_start={dispatch.reform(|_| Action::Start)} />
-        },
+        Step::Intro => {
+            let texts = &content.compare;
+            let partner_html = match (props.compare, partner.is_some()) {
+                (false, _) => html! {},
+                (true, true) => html! { <p class="notice" role="status">{ &texts.accepted }</p> },
+                (true, false) => html! {
+                    <>
+                        <div class="actions">
+                            <button type="button" class="button" part="button"
+                                onclick={dispatch.reform(|_: MouseEvent| Action::TakeTurns)}>{ &texts.turns }</button>
+                            { partner_code_button(content, &state.view, &dispatch) }
+                        </div>
+                        <p class="hint">{ &texts.turns_note }</p>
+                        { partner_code(content, &state.view, fingerprint, &dispatch) }
+                    </>
+                },
+            };
+            html! {
+                <Intro content={content.clone()} autofocus={autofocus}
+                    on_start={dispatch.reform(|_| Action::Start)} partner={partner_html} />
+            }
+        }
+        Step::Handover => handover(content, dispatch.reform(|_| Action::StartTurn)),
         Step::Question(index) => {
             let question = questions.get(index).copied();
             match question.and_then(|q| content.question_text(q)) {
@@ -192,6 +286,25 @@ pub fn quiz(props: &QuizProps) -> Html {
         }
         Step::Results => {
             let report = score(content, &questions, &state.responses);
+            let yours = means(&report.dimensions);
+            // Nothing about comparing for a visitor who said they feel afraid, and nothing
+            // says why.
+            let offered = props.compare && !state.afraid();
+            let comparison_html = match (&partner, offered) {
+                (Some(partner), true) => comparison(content, &yours, partner),
+                _ => html! {},
+            };
+            let invite = if offered {
+                let offer = Offer {
+                    code: &pair::encode(&yours, fingerprint),
+                    fingerprint,
+                    has_partner: partner.is_some(),
+                    can_take_turns: !matches!(state.partner, Partner::First(_)),
+                };
+                compare(content, offer, &state.view, &dispatch)
+            } else {
+                html! {}
+            };
             html! {
                 <Results
                     content={content.clone()}
@@ -203,6 +316,8 @@ pub fn quiz(props: &QuizProps) -> Html {
                     cta_phone={props.cta_phone.clone()}
                     on_retake={dispatch.reform(|_| Action::Retake)}
                     on_event={props.on_event.clone()}
+                    comparison={comparison_html}
+                    invite={invite}
                 />
             }
         }

@@ -1,5 +1,5 @@
 //! The results screen: score and band, chart, areas to explore with tips, strengths,
-//! a call to action, the not-a-diagnosis note, Print and Retake.
+//! comparing with a partner, a call to action, the not-a-diagnosis note, Print and Retake.
 
 use std::rc::Rc;
 use web_sys::HtmlElement;
@@ -7,11 +7,10 @@ use yew::prelude::*;
 
 use crate::core::content::{BandText, Content};
 use crate::core::events::HostEvent;
-use crate::core::resources::phone_digits;
-use crate::core::resources::Resource;
+use crate::core::resources::{phone_digits, Resource};
 use crate::core::scoring::{Band, Report};
 use crate::core::template::fill;
-use crate::ui::chart::{band_label, chart};
+use crate::ui::chart::chart;
 use crate::ui::safety::safety_panel;
 
 #[derive(Properties, PartialEq)]
@@ -26,6 +25,12 @@ pub struct ResultsProps {
     pub cta_phone: Option<String>,
     pub on_retake: Callback<()>,
     pub on_event: Callback<HostEvent>,
+    /// "You and your partner", when there is a comparison to show.
+    #[prop_or_default]
+    pub comparison: Html,
+    /// The invitation to compare with a partner, where it is offered.
+    #[prop_or_default]
+    pub invite: Html,
 }
 
 fn band_text(content: &Content, band: Band) -> &BandText {
@@ -62,7 +67,7 @@ pub fn results(props: &ResultsProps) -> Html {
                     </strong>
                 </p>
                 <p class="band" data-band={overall.band.id()}>
-                    { fill(&ui.band_sentence, &[("band", band_label(content, overall.band))]) }
+                    { &band_text(content, overall.band).sentence }
                 </p>
                 <p>{ &band_text(content, overall.band).summary }</p>
             </div>
@@ -101,6 +106,7 @@ pub fn results(props: &ResultsProps) -> Html {
             { headline }
             <p class="note">{ &ui.bands_note }</p>
             { chart(content, report) }
+            { props.comparison.clone() }
             <section class="areas" aria-labelledby="eiw-areas">
                 <h4 id="eiw-areas">{ &ui.areas_title }</h4>
                 if props.safety {
@@ -128,6 +134,7 @@ pub fn results(props: &ResultsProps) -> Html {
                     </ul>
                 </section>
             }
+            { props.invite.clone() }
             if !props.safety {
                 <div class="cta">
                     <p>{ &ui.cta_text }</p>

@@ -3,7 +3,8 @@
 use std::rc::Rc;
 use yew::Reducible;
 
-use crate::core::progress::{Saved, SavedStep};
+use crate::core::pair::PairError;
+use crate::core::progress::{Partner, Saved, SavedStep};
 use crate::core::scoring::Response;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,6 +13,8 @@ pub enum Step {
     /// The index of the question on screen.
     Question(usize),
     Results,
+    /// Taking turns: the first partner has finished; their results stay hidden.
+    Handover,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,9 +24,28 @@ pub struct QuizState {
     pub responses: Vec<Option<Response>>,
     /// The visitor ticked "Remember my progress on this device".
     pub remember: bool,
+    /// Comparing with a partner: taking turns, or a partner's code.
+    pub partner: Partner,
+    /// What the comparing controls show (here, so their views need no state of their own).
+    pub view: CompareView,
+    /// Where the unscored safety statement is, for the safety rules of taking turns.
+    safety: Option<usize>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The comparing controls' display state; never stored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CompareView {
+    /// "I have a partner's code" is open.
+    pub form_open: bool,
+    /// Why the code last entered could not be used.
+    pub rejected: Option<PairError>,
+    /// The visitor's own pair code is shown.
+    pub code_shown: bool,
+    /// Whether copying the code worked; `None` before any attempt.
+    pub copied: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Start,
     /// Answer (or skip) the question on screen.
@@ -33,28 +55,52 @@ pub enum Action {
     Retake,
     /// Tick or untick "Remember my progress".
     SetRemember(bool),
-    /// "Forget my answers" and Quick exit: everything back to the start, nothing remembered.
+    /// "Forget my answers" and Quick exit: everything back to the start, nothing remembered,
+    /// both partners' data gone.
     Forget,
+    /// "Take turns on this device": from the intro the first partner starts; from the
+    /// results the visitor's turn is over and the device goes to their partner.
+    TakeTurns,
+    /// The second partner starts after the hand-over screen.
+    StartTurn,
+    /// A partner's pair code that reads (checked by the view that took it).
+    PartnerCode(String),
+    /// A partner's code that does not read, and why.
+    CodeRejected(PairError),
+    /// Open or close "I have a partner's code".
+    ToggleCodeForm,
+    /// Show or hide the visitor's own pair code.
+    ToggleOwnCode,
+    /// Copying the code worked, or not (then it is selected for the visitor to copy).
+    Copied(bool),
 }
 
 impl QuizState {
-    pub fn new(questions: usize) -> Self {
+    /// `safety`: the index of the safety statement among the questions, if it is asked.
+    pub fn new(questions: usize, safety: Option<usize>) -> Self {
         QuizState {
             step: Step::Intro,
             responses: vec![None; questions],
             remember: false,
+            partner: Partner::None,
+            view: CompareView::default(),
+            safety,
         }
     }
 
     /// Resumes saved progress (which the visitor chose to keep, so `remember` stays on).
-    pub fn restored(saved: Saved) -> Self {
+    pub fn restored(saved: Saved, safety: Option<usize>) -> Self {
         QuizState {
             step: match saved.step {
                 SavedStep::Question(i) => Step::Question(i),
                 SavedStep::Results => Step::Results,
+                SavedStep::Handover => Step::Handover,
             },
             responses: saved.responses,
             remember: true,
+            partner: saved.partner,
+            view: CompareView::default(),
+            safety,
         }
     }
 
@@ -65,8 +111,10 @@ impl QuizState {
                 Step::Intro => SavedStep::Question(0),
                 Step::Question(i) => SavedStep::Question(i),
                 Step::Results => SavedStep::Results,
+                Step::Handover => SavedStep::Handover,
             },
             responses: self.responses.clone(),
+            partner: self.partner.clone(),
         }
     }
 
@@ -82,12 +130,51 @@ impl QuizState {
         }
     }
 
+    /// The visitor agreed that they sometimes feel afraid: no comparison is offered, and a
+    /// first partner's turn never hands the device over.
+    pub fn afraid(&self) -> bool {
+        self.safety
+            .and_then(|i| self.responses.get(i))
+            .is_some_and(|r| matches!(r, Some(Response::Agree(4 | 5))))
+    }
+
+    /// Ends the visitor's turn: their answers are kept for the comparison, hidden behind
+    /// the hand-over screen, unless they said they feel afraid.
+    fn hand_over(&mut self) {
+        if self.afraid() {
+            self.partner = Partner::None;
+            self.step = Step::Results;
+        } else {
+            let total = self.total();
+            let first = std::mem::replace(&mut self.responses, vec![None; total]);
+            self.partner = Partner::First(first);
+            self.step = Step::Handover;
+        }
+    }
+
     /// Pure transition, kept separate from `Reducible` so it is easy to test.
     pub fn apply(&self, action: Action) -> QuizState {
         let mut next = self.clone();
         let total = self.total();
         match (self.step, action) {
             (Step::Intro, Action::Start) if total > 0 => next.step = Step::Question(0),
+            (Step::Intro, Action::TakeTurns) if total > 0 => {
+                next.partner = Partner::Turns;
+                next.step = Step::Question(0);
+            }
+            (Step::Results, Action::TakeTurns) if !matches!(self.partner, Partner::First(_)) => {
+                next.hand_over()
+            }
+            (Step::Handover, Action::StartTurn) => next.step = Step::Question(0),
+            (Step::Intro | Step::Results, Action::PartnerCode(code)) => {
+                next.partner = Partner::Code(code);
+                next.view.rejected = None;
+                next.view.form_open = false;
+            }
+            (_, Action::CodeRejected(problem)) => next.view.rejected = Some(problem),
+            (_, Action::ToggleCodeForm) => next.view.form_open = !self.view.form_open,
+            (_, Action::ToggleOwnCode) => next.view.code_shown = !self.view.code_shown,
+            (_, Action::Copied(worked)) => next.view.copied = Some(worked),
             (Step::Question(i), Action::Choose(response)) => {
                 let valid = !matches!(response, Response::Agree(x) if !(1..=5).contains(&x));
                 if let (true, Some(slot)) = (valid, next.responses.get_mut(i)) {
@@ -95,21 +182,27 @@ impl QuizState {
                 }
             }
             (Step::Question(i), Action::Next) if self.current().is_some() => {
-                next.step = if i + 1 < total {
-                    Step::Question(i + 1)
+                if i + 1 < total {
+                    next.step = Step::Question(i + 1);
+                } else if self.partner == Partner::Turns {
+                    next.hand_over();
                 } else {
-                    Step::Results
-                };
+                    next.step = Step::Results;
+                }
             }
             (Step::Question(0), Action::Back) => next.step = Step::Intro,
             (Step::Question(i), Action::Back) => next.step = Step::Question(i - 1),
             (Step::Results, Action::Back) if total > 0 => next.step = Step::Question(total - 1),
             (_, Action::Retake) => {
-                next = QuizState::new(total);
+                next = QuizState::new(total, self.safety);
                 next.remember = self.remember;
+                // A partner's data stays for the new attempt; a turn not yet finished ends.
+                if self.partner != Partner::Turns {
+                    next.partner = self.partner.clone();
+                }
             }
             (_, Action::SetRemember(on)) => next.remember = on,
-            (_, Action::Forget) => next = QuizState::new(total),
+            (_, Action::Forget) => next = QuizState::new(total, self.safety),
             _ => {}
         }
         next
@@ -135,7 +228,7 @@ mod tests {
 
     #[test]
     fn walks_through_the_quiz() {
-        let mut s = QuizState::new(2);
+        let mut s = QuizState::new(2, None);
         assert_eq!(s.apply(Action::Next), s, "no Next from the intro");
         s = s.apply(Action::Start);
         assert_eq!(s.step, Step::Question(0));
@@ -165,37 +258,116 @@ mod tests {
         );
         s = s.apply(Action::Back).apply(Action::Back);
         assert_eq!(s.step, Step::Intro);
-        assert_eq!(s.apply(Action::Retake), QuizState::new(2));
+        assert_eq!(s.apply(Action::Retake), QuizState::new(2, None));
     }
 
     #[test]
     fn remember_forget_and_restore() {
-        let s = QuizState::new(2)
+        let s = QuizState::new(2, None)
             .apply(Action::SetRemember(true))
             .apply(Action::Start)
             .apply(Action::Choose(Response::Agree(2)))
             .apply(Action::Next);
         assert!(s.remember);
         let saved = s.saved();
-        assert_eq!(QuizState::restored(saved), s);
+        assert_eq!(QuizState::restored(saved, None), s);
         assert!(
             s.apply(Action::Retake).remember,
             "Retake keeps the preference"
         );
-        assert_eq!(s.apply(Action::Forget), QuizState::new(2));
-        assert_eq!(QuizState::new(2).saved().step, SavedStep::Question(0));
+        assert_eq!(s.apply(Action::Forget), QuizState::new(2, None));
+        assert_eq!(QuizState::new(2, None).saved().step, SavedStep::Question(0));
     }
 
     #[test]
     fn rejects_out_of_range_answers() {
-        let s = QuizState::new(1).apply(Action::Start);
+        let s = QuizState::new(1, None).apply(Action::Start);
         assert_eq!(s.apply(Action::Choose(Response::Agree(0))).current(), None);
         assert_eq!(s.apply(Action::Choose(Response::Agree(6))).current(), None);
     }
 
+    /// Answers every question with `answer`, the safety statement (index 1) with `safety`.
+    fn finish(mut s: QuizState, answer: u8, safety: u8) -> QuizState {
+        for i in 0..s.total() {
+            let a = if i == 1 { safety } else { answer };
+            s = s
+                .apply(Action::Choose(Response::Agree(a)))
+                .apply(Action::Next);
+        }
+        s
+    }
+
+    #[test]
+    fn taking_turns_hides_the_first_results_then_compares() {
+        let s = QuizState::new(3, Some(1)).apply(Action::TakeTurns);
+        assert_eq!((s.step, &s.partner), (Step::Question(0), &Partner::Turns));
+        let s = finish(s, 5, 1);
+        assert_eq!(
+            s.step,
+            Step::Handover,
+            "the first partner's results stay hidden"
+        );
+        assert_eq!(
+            s.responses,
+            vec![None; 3],
+            "the second starts with no answers"
+        );
+        let first = vec![
+            Some(Response::Agree(5)),
+            Some(Response::Agree(1)),
+            Some(Response::Agree(5)),
+        ];
+        assert_eq!(s.partner, Partner::First(first.clone()));
+        let s = finish(s.apply(Action::StartTurn), 2, 2);
+        assert_eq!(s.step, Step::Results);
+        assert_eq!(
+            s.partner,
+            Partner::First(first),
+            "compared with the first partner"
+        );
+        assert_eq!(
+            QuizState::restored(s.saved(), Some(1)),
+            s.clone().apply(Action::SetRemember(true))
+        );
+        assert_eq!(
+            s.apply(Action::Forget).partner,
+            Partner::None,
+            "both partners' data gone"
+        );
+    }
+
+    #[test]
+    fn a_first_partner_who_feels_afraid_is_never_handed_over() {
+        let s = finish(QuizState::new(3, Some(1)).apply(Action::TakeTurns), 3, 5);
+        assert_eq!((s.step, &s.partner), (Step::Results, &Partner::None));
+        assert!(s.afraid());
+        let solo = finish(QuizState::new(3, Some(1)).apply(Action::Start), 3, 4);
+        assert_eq!(
+            solo.apply(Action::TakeTurns).step,
+            Step::Results,
+            "no hand-over from the results either"
+        );
+    }
+
+    #[test]
+    fn turns_from_the_results_and_partner_codes() {
+        let s = finish(QuizState::new(3, Some(1)).apply(Action::Start), 4, 1);
+        let s = s.apply(Action::TakeTurns);
+        assert_eq!(s.step, Step::Handover);
+        let with_code = QuizState::new(3, Some(1)).apply(Action::PartnerCode("EI1-X".into()));
+        assert_eq!(with_code.partner, Partner::Code("EI1-X".into()));
+        let retaken = finish(with_code.apply(Action::Start), 4, 1).apply(Action::Retake);
+        assert_eq!(
+            retaken.partner,
+            Partner::Code("EI1-X".into()),
+            "kept for the next attempt"
+        );
+        assert_eq!(retaken.step, Step::Intro);
+    }
+
     #[test]
     fn empty_quiz_never_starts() {
-        let s = QuizState::new(0);
+        let s = QuizState::new(0, None);
         assert_eq!(s.apply(Action::Start).step, Step::Intro);
         assert_eq!(s.apply(Action::Back).step, Step::Intro);
     }

@@ -2,13 +2,7 @@
 // English and Arabic; layout from 280 px; touch targets; reduced motion.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { setup, openWidget } from './harness.mjs';
-
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+import { setup, openWidget, audit } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -16,17 +10,6 @@ before(async () => {
 });
 after(() => env.close());
 
-async function audit(page, screen) {
-  await page.addScriptTag({ content: AXE });
-  // Let transitions finish so colours are measured at rest.
-  await page.locator('#w1').evaluate((el) => Promise.all(el.shadowRoot.getAnimations().map((a) => a.finished)));
-  const result = await page.evaluate(
-    (tags) => window.axe.run(document.querySelector('#w1'), { runOnly: { type: 'tag', values: tags } }),
-    TAGS,
-  );
-  const violations = result.violations.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}: ${v.nodes[0]?.failureSummary}`);
-  return violations;
-}
 
 const AFRAID = [3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 3];
 

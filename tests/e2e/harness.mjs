@@ -2,6 +2,7 @@
 // record the widget's host events, and helpers that read the (open) shadow DOM.
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { startServer } from './server.mjs';
 
 export const content = JSON.parse(
@@ -63,7 +64,7 @@ const RECORDER = () => {
     });
   window.__events = [];
   window.__errors = [];
-  for (const type of ['ei-ready', 'ei-start', 'ei-step', 'ei-complete', 'ei-faq-toggle', 'ei-cta']) {
+  for (const type of ['ei-ready', 'ei-start', 'ei-step', 'ei-complete', 'ei-faq-toggle', 'ei-cta', 'ei-compare']) {
     document.addEventListener(type, (e) => {
       window.__events.push({ type, detail: e.detail, id: e.target.id || null });
     });
@@ -188,4 +189,20 @@ export function expectedScores(answers) {
     })),
     areas,
   };
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe-core's WCAG 2.0–2.2 A/AA violations in widget #w1, as lines naming `screen`. */
+export async function audit(page, screen) {
+  await page.addScriptTag({ content: AXE });
+  // Let transitions finish so colours are measured at rest.
+  await page.locator('#w1').evaluate((el) => Promise.all(el.shadowRoot.getAnimations().map((a) => a.finished)));
+  const result = await page.evaluate(
+    (tags) => window.axe.run(document.querySelector('#w1'), { runOnly: { type: 'tag', values: tags } }),
+    TAGS,
+  );
+  const violations = result.violations.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}: ${v.nodes[0]?.failureSummary}`);
+  return violations;
 }

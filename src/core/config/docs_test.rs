@@ -57,22 +57,30 @@ fn strings_tables_match_the_content() {
     expected.insert(1, "intro".into());
     expected.push("scale".into());
     let mut documented = first_cells(section("### `strings`"));
-    let safety: Vec<String> = documented
-        .iter()
-        .filter(|k| k.starts_with("safety."))
-        .cloned()
-        .collect();
-    documented.retain(|k| !k.starts_with("safety."));
+    let grouped = |group: &str| -> Vec<String> {
+        documented
+            .iter()
+            .filter(|k| k.starts_with(&format!("{group}.")))
+            .cloned()
+            .collect()
+    };
+    let (safety, compare) = (grouped("safety"), grouped("compare"));
+    documented.retain(|k| !k.contains('.'));
     let mut sorted_doc = documented.clone();
     sorted_doc.sort();
     expected.sort();
     assert_eq!(sorted_doc, expected);
-    let expected_safety: Vec<String> = en
-        .safety
-        .texts()
-        .map(|(k, _)| format!("safety.{k}"))
-        .collect();
-    assert_eq!(safety, expected_safety);
+    let keys = |texts: Vec<&str>, group: &str| -> Vec<String> {
+        texts.into_iter().map(|k| format!("{group}.{k}")).collect()
+    };
+    assert_eq!(
+        safety,
+        keys(en.safety.texts().map(|(k, _)| k).collect(), "safety")
+    );
+    assert_eq!(
+        compare,
+        keys(en.compare.texts().map(|(k, _)| k).collect(), "compare")
+    );
 }
 
 #[test]
@@ -110,6 +118,7 @@ fn events_table_lists_every_event() {
         HostEvent::Cta {
             href: String::new(),
         },
+        HostEvent::Compare { scores: None },
     ]
     .map(|e| e.name());
     assert_eq!(first_cells(section("## Events")), names);

@@ -17,7 +17,14 @@ pub struct Content {
     pub bands: Bands,
     pub dimensions: Vec<Dimension>,
     pub safety: Safety,
+    /// Comparing results with a partner.
+    pub compare: Compare,
     pub faq: Vec<FaqEntry>,
+    /// The statements are the publisher's own (replaced through `items`, or a publisher's
+    /// language), not the built-in set all built-in languages translate: pair codes from
+    /// such a page are only comparable with codes from the same statements.
+    #[serde(skip)]
+    pub statements_replaced: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -49,7 +56,6 @@ pub struct Ui {
     pub results_title: String,
     pub score_label: String,
     pub score_value: String,
-    pub band_sentence: String,
     pub bands_note: String,
     pub chart_title: String,
     pub chart_row: String,
@@ -95,6 +101,44 @@ pub struct Safety {
     pub website: String,
 }
 
+/// Everything shown around comparing results with a partner (pair codes, taking turns).
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Compare {
+    pub heading: String,
+    pub text: String,
+    pub button: String,
+    pub code_label: String,
+    pub code_note: String,
+    pub copy: String,
+    pub copied: String,
+    pub copy_failed: String,
+    pub have_code: String,
+    pub partner_label: String,
+    pub partner_hint: String,
+    pub submit: String,
+    pub accepted: String,
+    pub error_typo: String,
+    pub error_version: String,
+    pub error_statements: String,
+    pub error_not_code: String,
+    pub title: String,
+    pub you: String,
+    pub partner: String,
+    pub chart_row: String,
+    pub chart_row_missing: String,
+    pub closest_title: String,
+    pub gaps_title: String,
+    pub gaps_none: String,
+    pub starters_title: String,
+    pub note: String,
+    pub turns: String,
+    pub turns_note: String,
+    pub handover_title: String,
+    pub handover_text: String,
+    pub handover_button: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Bands {
@@ -106,8 +150,10 @@ pub struct Bands {
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BandText {
-    /// Short label used inside sentences: "a strength".
+    /// Short label for a chart row: "a strength".
     pub label: String,
+    /// The overall result as a whole sentence, written for this band in each language.
+    pub sentence: String,
     /// One or two kind sentences explaining what the band means.
     pub summary: String,
 }
@@ -120,6 +166,8 @@ pub struct Dimension {
     pub description: String,
     pub items: Vec<Item>,
     pub tips: Vec<String>,
+    /// Questions for two people to ask each other, shown where partners' scores differ.
+    pub starters: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]

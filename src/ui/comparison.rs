@@ -1,0 +1,76 @@
+//! "You and your partner": both partners' scores side by side for each of the ten areas, where
+//! they are closest, where they differ most with questions to talk about, and a reminder that
+//! different scores are normal. Each row reads as one sentence; the bars are decorative SVG.
+
+use yew::prelude::*;
+
+use crate::core::content::Content;
+use crate::core::pair::{compare, Means};
+use crate::core::template::fill;
+
+pub fn comparison(content: &Content, yours: &Means, theirs: &Means) -> Html {
+    let texts = &content.compare;
+    let result = compare(yours, theirs);
+    let name = |i: usize| {
+        content
+            .dimensions
+            .get(i)
+            .map(|d| d.name.clone())
+            .unwrap_or_default()
+    };
+    let rows = content.dimensions.iter().zip(yours.iter().zip(theirs)).map(|(dim, (you, partner))| {
+        let (you, partner) = (you.map(|m| m.percent()), partner.map(|m| m.percent()));
+        let sentence = match (you, partner) {
+            (Some(you), Some(partner)) => fill(&texts.chart_row, &[
+                ("name", &dim.name),
+                ("you", &content.number(you)),
+                ("partner", &content.number(partner)),
+            ]),
+            _ => fill(&texts.chart_row_missing, &[("name", &dim.name)]),
+        };
+        let shown = |score: Option<u8>| score.map_or_else(|| "–".to_owned(), |s| content.number(s));
+        html! {
+            <li class="chart-row compare-row" data-dimension={dim.id.clone()}>
+                <span class="visually-hidden">{ sentence }</span>
+                <span class="chart-name" aria-hidden="true">{ &dim.name }</span>
+                <svg class="chart-bar compare-bars" viewBox="0 0 100 14" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                    <rect class="track" width="100" height="6" />
+                    <rect class="fill you" width={you.unwrap_or(0).to_string()} height="6" />
+                    <rect class="track" y="8" width="100" height="6" />
+                    <rect class="fill partner" y="8" width={partner.unwrap_or(0).to_string()} height="6" />
+                </svg>
+                <span class="chart-value" aria-hidden="true">{ format!("{} · {}", shown(you), shown(partner)) }</span>
+            </li>
+        }
+    });
+    html! {
+        <figure class="comparison" part="comparison" aria-labelledby="eiw-comparison-title">
+            <figcaption><h4 id="eiw-comparison-title">{ &texts.title }</h4></figcaption>
+            <p class="legend" aria-hidden="true">
+                <span class="swatch you"></span>{ &texts.you }
+                <span class="swatch partner"></span>{ &texts.partner }
+            </p>
+            <ul class="chart-rows">{ for rows }</ul>
+            if !result.closest.is_empty() {
+                <h5>{ &texts.closest_title }</h5>
+                <ul class="closest">
+                    { for result.closest.iter().map(|&i| html! { <li>{ name(i) }</li> }) }
+                </ul>
+            }
+            <h5>{ &texts.gaps_title }</h5>
+            if result.furthest.is_empty() {
+                <p>{ &texts.gaps_none }</p>
+            }
+            { for result.furthest.iter().filter_map(|&i| content.dimensions.get(i)).map(|dim| html! {
+                <article class="area gap" data-dimension={dim.id.clone()}>
+                    <h6>{ &dim.name }</h6>
+                    <p class="muted">{ &texts.starters_title }</p>
+                    <ul class="starters">
+                        { for dim.starters.iter().map(|s| html! { <li>{ s }</li> }) }
+                    </ul>
+                </article>
+            }) }
+            <p class="note">{ &texts.note }</p>
+        </figure>
+    }
+}
