@@ -129,6 +129,7 @@ fn attributes() -> impl Strategy<Value = Attributes> {
                 quick_exit_href,
                 region,
                 share_score: None,
+                compare: None,
                 theme,
                 page_hash,
             },
