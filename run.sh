@@ -96,6 +96,7 @@ case "${1:-help}" in
     ensure_node
     cargo fetch --quiet
     say "serving the demo at http://127.0.0.1:8080 (Ctrl-C stops)"
+    say "embed builder (options, preview, code to copy): http://127.0.0.1:8080/builder.html"
     exec trunk serve --release
     ;;
   build)
@@ -108,8 +109,8 @@ case "${1:-help}" in
     cargo fmt --all -- --check
     cargo clippy --workspace --all-targets -- -D warnings
     cargo clippy --workspace --target wasm32-unknown-unknown --all-targets -- -D warnings
-    say "native tests (pure core, and a short fuzz pass in tests/fuzz.rs)"
-    cargo test
+    say "native tests (pure core, the builder's module, and a short fuzz pass in tests/fuzz.rs)"
+    cargo test --workspace
     say "wasm tests in headless Chromium"
     wasm_tests
     say "end-to-end tests (playwright-core + Chromium)"

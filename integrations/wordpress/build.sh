@@ -5,7 +5,8 @@
 # the repository's release/), ready for Plugins → Add New → Upload Plugin. The version is
 # the crate's (Cargo.toml). The widget's files come from $EIW_DIST (default: the
 # repository's dist/, written by ./run.sh build): everything in it, recursively, except the
-# demo page (*.html) and its stylesheet (demo*.css).
+# demo page (*.html) and its stylesheet (demo*.css), and the embed builder's own files
+# (builder.*, eiw-builder*): the plugin has its block and shortcode instead.
 set -euo pipefail
 
 # The widget's public source, named in the plugin header and readme.txt (the plugin
@@ -35,7 +36,7 @@ stage="$(mktemp -d)"
 trap 'rm -rf "$stage"' EXIT
 mkdir -p "$stage/$slug/widget"
 cp -R "$here/plugin/." "$stage/$slug/"
-(cd "$dist" && tar --exclude='*.html' --exclude='demo*.css' -cf - .) | (cd "$stage/$slug/widget" && tar -xf -)
+(cd "$dist" && tar --exclude='*.html' --exclude='demo*.css' --exclude='builder.*' --exclude='eiw-builder*' -cf - .) | (cd "$stage/$slug/widget" && tar -xf -)
 
 # Fill in the version and source link in the plugin's text files.
 find "$stage/$slug" -maxdepth 2 -type f \( -name '*.php' -o -name '*.txt' -o -name '*.json' \) \

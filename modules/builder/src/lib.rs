@@ -1,0 +1,312 @@
+//! The embed builder's module: a third small wasm that only `builder.html` loads, never a
+//! publisher's page. It gives the builder the widget's own checks and texts, so the page
+//! holds no copy of them: every built-in language is compiled in (`language::builtin`), the
+//! configuration goes through `config::compile` exactly as the configuration module runs it
+//! for a widget, and the attributes through `settings::from_attributes`.
+//!
+//! Results cross to JavaScript as JSON text (the core's own writer), which keeps this
+//! module free of js-sys and of hand-written getters.
+
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+use eiw::core::config::{compile, Compile};
+use eiw::core::content::{Content, BUILTIN_LANGUAGES};
+use eiw::core::faq_html::snippet;
+use eiw::core::json::{self, Value};
+use eiw::core::language::builtin;
+use eiw::core::report::{Problem, Severity};
+use eiw::core::settings::{from_attributes, Attributes, ATTRIBUTES, DEFAULT_QUICK_EXIT};
+
+/// The built-in language codes, English first.
+#[wasm_bindgen]
+pub fn languages() -> Vec<String> {
+    BUILTIN_LANGUAGES.iter().map(|c| (*c).to_owned()).collect()
+}
+
+/// Every attribute the widget reads, in the order the builder writes them.
+#[wasm_bindgen]
+pub fn attributes() -> Vec<String> {
+    ATTRIBUTES.iter().map(|a| (*a).to_owned()).collect()
+}
+
+/// What an empty field means for `lang`, as JSON: the call-to-action label in that language
+/// and the default Quick exit page, for the fields' hints.
+#[wasm_bindgen]
+pub fn defaults(lang: &str) -> String {
+    let cta_label = builtin(lang)
+        .or_else(|_| builtin("en"))
+        .map(|c| c.ui.cta_label.clone())
+        .unwrap_or_default();
+    Value::object([
+        ("cta_label", Value::from(cta_label)),
+        ("quick_exit_href", Value::from(DEFAULT_QUICK_EXIT)),
+    ])
+    .to_string()
+}
+
+/// Checks the element's attributes (`names[i]` = `values[i]`) and the JSON configuration
+/// (`config`; blank for none) as a page would see them. Returns JSON:
+/// `{ "config": "none" | "valid" | "invalid", "languages": [codes the widget could show],
+/// "problems": [{ "path", "message", "severity": "error" | "warning" }] }`. `invalid` means
+/// the text is not JSON at all, so it must not go into a snippet.
+#[wasm_bindgen]
+pub fn check(config: &str, names: Vec<String>, values: Vec<String>) -> String {
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut attributes = Attributes::default();
+    for (name, value) in names.iter().zip(values) {
+        let slot = match name.as_str() {
+            "lang" => &mut attributes.lang,
+            "sections" => &mut attributes.sections,
+            "theme" => &mut attributes.theme,
+            "faq-mode" => &mut attributes.faq_mode,
+            "faq-schema" => &mut attributes.faq_schema,
+            "faq-heading-level" => &mut attributes.faq_heading_level,
+            "cta-href" => &mut attributes.cta_href,
+            "cta-label" => &mut attributes.cta_label,
+            "quick-exit-href" => &mut attributes.quick_exit_href,
+            "region" => &mut attributes.region,
+            "share-score" => &mut attributes.share_score,
+            "compare" => &mut attributes.compare,
+            // The loader's own attributes: not settings of the widget.
+            "loading" | "shadow" => continue,
+            other => {
+                problems.push(Problem {
+                    severity: Severity::Error,
+                    path: other.to_owned(),
+                    message: "is not an attribute of the widget".to_owned(),
+                });
+                continue;
+            }
+        };
+        *slot = Some(value);
+    }
+
+    let state = if config.trim().is_empty() {
+        "none"
+    } else if json::parse(config).is_ok() {
+        "valid"
+    } else {
+        "invalid"
+    };
+    let mut offered = languages();
+    let mut config_problems = Vec::new();
+    if state != "none" {
+        match compiled(config, &attributes) {
+            Ok(Compile::Done(result)) => {
+                offered = result.languages.clone();
+                config_problems = result.problems;
+            }
+            Ok(Compile::NeedLanguage(code)) => config_problems.push(Problem {
+                severity: Severity::Error,
+                path: "lang".to_owned(),
+                message: format!("no language \"{code}\" here"),
+            }),
+            Err(found) => config_problems = found,
+        }
+    }
+    let available: Vec<&str> = offered.iter().map(String::as_str).collect();
+    let (_, errors) = from_attributes(&attributes, &available);
+    problems.extend(errors.iter().map(|e| Problem {
+        severity: Severity::Error,
+        path: e.attribute().to_owned(),
+        message: e.to_string(),
+    }));
+    problems.extend(config_problems);
+
+    let listed: Vec<Value> = problems
+        .iter()
+        .map(|p| {
+            Value::object([
+                ("path", Value::from(p.path.as_str())),
+                ("message", Value::from(p.message.as_str())),
+                (
+                    "severity",
+                    Value::from(match p.severity {
+                        Severity::Error => "error",
+                        Severity::Warning => "warning",
+                    }),
+                ),
+            ])
+        })
+        .collect();
+    Value::object([
+        ("config", Value::from(state)),
+        ("languages", Value::from(offered)),
+        ("problems", Value::Array(listed)),
+    ])
+    .to_string()
+}
+
+/// The no-JS FAQ snippet for `lang`, as `./run.sh faq-snippet <lang>` prints it; with a
+/// configuration (not blank), its FAQ entries and FAQ title applied, as the widget shows them.
+#[wasm_bindgen]
+pub fn faq_snippet(lang: &str, config: &str) -> Result<String, String> {
+    if config.trim().is_empty() {
+        let content = builtin(lang).map_err(|problems| joined(&problems))?;
+        return Ok(snippet(&content.ui.faq_title, &content.faq));
+    }
+    let attributes = Attributes {
+        lang: Some(lang.to_owned()),
+        ..Attributes::default()
+    };
+    match compiled(config, &attributes).map_err(|problems| joined(&problems))? {
+        Compile::Done(result) => Ok(snippet(&result.content.ui.faq_title, &result.content.faq)),
+        Compile::NeedLanguage(code) => Err(format!("no language \"{code}\" here")),
+    }
+}
+
+/// `config::compile` with every built-in language at hand, as a widget has once its
+/// language has downloaded.
+fn compiled(config: &str, attributes: &Attributes) -> Result<Compile, Vec<Problem>> {
+    let downloaded: Vec<Rc<Content>> = BUILTIN_LANGUAGES
+        .iter()
+        .map(|code| builtin(code))
+        .collect::<Result<_, _>>()?;
+    Ok(compile(config, attributes, BUILTIN_LANGUAGES, &downloaded))
+}
+
+fn joined(problems: &[Problem]) -> String {
+    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn checked(config: &str, attributes: &[(&str, &str)]) -> Value {
+        let names = attributes.iter().map(|(n, _)| (*n).to_owned()).collect();
+        let values = attributes.iter().map(|(_, v)| (*v).to_owned()).collect();
+        json::parse(&check(config, names, values)).unwrap()
+    }
+
+    fn paths(result: &Value) -> Vec<(String, String)> {
+        result
+            .get("problems")
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                let field = |k| p.get(k).unwrap().as_str().unwrap().to_owned();
+                (field("path"), field("severity"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_clean_setup_has_no_problems() {
+        let result = checked(
+            "",
+            &[("lang", "es"), ("theme", "dark"), ("loading", "eager")],
+        );
+        assert_eq!(result.get("config").unwrap().as_str(), Some("none"));
+        assert_eq!(paths(&result), vec![]);
+        assert_eq!(
+            result.get("languages").unwrap().to_string(),
+            "[\"en\",\"ar\",\"es\"]"
+        );
+    }
+
+    #[test]
+    fn a_typo_and_a_wrong_type_are_both_reported_with_their_paths() {
+        let result = checked(r#"{"strngs": {"title": "Hi"}, "faq": "none"}"#, &[]);
+        assert_eq!(result.get("config").unwrap().as_str(), Some("valid"));
+        assert_eq!(
+            paths(&result),
+            vec![
+                ("config.strngs".to_owned(), "warning".to_owned()),
+                ("config.faq".to_owned(), "error".to_owned())
+            ]
+        );
+        let message = result.to_string();
+        assert!(message.contains("did you mean `strings`?"), "{message}");
+    }
+
+    #[test]
+    fn text_that_is_not_json_is_invalid() {
+        let result = checked(r#"{"faq": [}"#, &[]);
+        assert_eq!(result.get("config").unwrap().as_str(), Some("invalid"));
+        assert_eq!(
+            paths(&result),
+            vec![("config".to_owned(), "error".to_owned())]
+        );
+    }
+
+    #[test]
+    fn attribute_problems_name_the_attribute() {
+        let result = checked(
+            "",
+            &[
+                ("cta-href", "javascript:alert(1)"),
+                ("region", "USA"),
+                ("colour", "red"),
+            ],
+        );
+        assert_eq!(
+            paths(&result),
+            vec![
+                ("colour".to_owned(), "error".to_owned()),
+                ("cta-href".to_owned(), "error".to_owned()),
+                ("region".to_owned(), "error".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_language_the_configuration_adds_may_be_chosen() {
+        let mut fr = json::parse(include_str!("../../../content/en.json")).unwrap();
+        if let Value::Object(map) = &mut fr {
+            map.insert("lang".to_owned(), Value::from("fr"));
+        }
+        let config = format!("{{\"languages\": {{\"fr\": {fr}}}}}");
+        let result = checked(&config, &[("lang", "fr")]);
+        assert_eq!(paths(&result), vec![]);
+        assert!(result
+            .get("languages")
+            .unwrap()
+            .to_string()
+            .contains("\"fr\""));
+        assert_eq!(
+            paths(&checked("", &[("lang", "fr")])),
+            vec![("lang".to_owned(), "error".to_owned())]
+        );
+    }
+
+    #[test]
+    fn the_faq_snippet_is_the_command_line_one_or_the_configured_faq() {
+        for code in BUILTIN_LANGUAGES {
+            let content = builtin(code).unwrap();
+            assert_eq!(
+                faq_snippet(code, " ").unwrap(),
+                snippet(&content.ui.faq_title, &content.faq)
+            );
+        }
+        let html = faq_snippet(
+            "en",
+            r#"{"faq": [{"question": "What does it cost?", "answer": "Nothing."}]}"#,
+        )
+        .unwrap();
+        assert!(
+            html.contains("<details id=\"faq-what-does-it-cost\">"),
+            "{html}"
+        );
+        assert_eq!(html.matches("<details").count(), 1);
+        assert!(faq_snippet("xx", "").is_err());
+    }
+
+    #[test]
+    fn defaults_follow_the_language() {
+        let es = json::parse(&defaults("es")).unwrap();
+        let content = builtin("es").unwrap();
+        assert_eq!(
+            es.get("cta_label").unwrap().as_str(),
+            Some(content.ui.cta_label.as_str())
+        );
+        assert_eq!(
+            es.get("quick_exit_href").unwrap().as_str(),
+            Some(DEFAULT_QUICK_EXIT)
+        );
+    }
+}

@@ -1,0 +1,725 @@
+// The embed builder (builder.html): turns the options a site owner picks into the code they
+// paste, and shows the real widget with those options. Every check and every generated text
+// that the widget itself defines (attribute rules, the JSON configuration, the no-JS FAQ)
+// comes from the builder's wasm (modules/builder), which runs the widget's own Rust code;
+// this file only reads the form and writes HTML text. It makes no request except for its
+// own files (the wasm, integrity.json) and the widget's, and stores nothing unless the owner
+// ticks "Remember my settings".
+import init, * as core from './eiw-builder.js';
+
+const TAG = 'emotional-intimacy-widget';
+const LOADER = `${TAG}.js`;
+const STORAGE_KEY = `${TAG}:builder`;
+// The loader's own attributes: the preview always loads at once and keeps its own id.
+const PREVIEW_SKIPS = ['loading', 'shadow'];
+
+const $ = (id) => document.getElementById(id);
+const form = $('options');
+const preview = $('preview');
+
+let ATTRIBUTES = [];
+let BUILTIN = [];
+/** The attribute each control sets (name → element). */
+const controls = new Map();
+/** This build: its version and the loader's SHA-384, from integrity.json next to this page. */
+const build = { version: null, integrity: null, problem: null };
+/** The outputs last written, by the ids of the elements that show them (for copying). */
+const texts = new Map();
+
+// ---- Small helpers ----------------------------------------------------------------------
+
+/** Text for an HTML attribute value between double quotes. */
+const attr = (value) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+
+function el(tag, props = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === 'text') node.textContent = value;
+    else if (key === 'class') node.className = value;
+    else if (value !== undefined && value !== null && value !== false) node.setAttribute(key, value === true ? '' : value);
+  }
+  for (const child of [].concat(children)) if (child !== null && child !== undefined) node.append(child);
+  return node;
+}
+
+/** Plain words with `code` and **strong** parts, as DOM nodes (never parsed as HTML). */
+function rich(text) {
+  return text.split(/(`[^`]+`|\*\*[^*]+\*\*)/).filter(Boolean).map((part) => {
+    if (part.startsWith('`')) return el('code', { text: part.slice(1, -1) });
+    if (part.startsWith('**')) return el('strong', { text: part.slice(2, -2) });
+    return document.createTextNode(part);
+  });
+}
+
+const para = (text, cls) => el('p', { class: cls }, rich(text));
+
+function languageName(code) {
+  try {
+    const english = new Intl.DisplayNames(['en'], { type: 'language' }).of(code);
+    const own = new Intl.DisplayNames([code], { type: 'language' }).of(code);
+    if (english && english !== code) return own && own !== english && own !== code ? `${english} (${own})` : english;
+  } catch {
+    // An unusual code: show it as it is.
+  }
+  return code;
+}
+
+// ---- Reading the form -------------------------------------------------------------------
+
+/** A control's attribute value, or undefined when it stays out (its usual setting). */
+function valueOf(control) {
+  if (control.type === 'checkbox') {
+    const value = control.checked ? control.dataset.checked : control.dataset.unchecked;
+    return value === undefined ? undefined : value;
+  }
+  const value = control.value.trim();
+  return value === '' ? undefined : value;
+}
+
+function publishedFolder() {
+  return build.version ? `https://cdn.jsdelivr.net/npm/${TAG}@${build.version}/dist/` : null;
+}
+
+/** Where the files live: { url, origin, published } or { problem }. */
+function filesFolder(text) {
+  let value = text.trim();
+  if (!value) {
+    return publishedFolder() ? { url: publishedFolder(), origin: 'https://cdn.jsdelivr.net', published: true } : { problem: 'Enter the address of the folder that holds the quiz\'s files.' };
+  }
+  // A pasted script address: its folder is meant.
+  value = value.replace(/emotional-intimacy-widget\.js([?#].*)?$/, '');
+  if (!value.endsWith('/')) value += '/';
+  if (value.startsWith('/') && !value.startsWith('//')) return { url: value, origin: "'self'", published: false };
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    return { problem: `"${text.trim()}" is not a web address. Write the folder's full address (https://…/) or, on your own site, a path starting with / such as /widgets/quiz/.` };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return { problem: `"${text.trim()}" is not a web address. Write the folder's full address, starting with https://.` };
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    return { problem: 'Write just the folder\'s address, without anything after ? or #.' };
+  }
+  return { url: url.href, origin: url.origin, published: url.href === publishedFolder(), http: url.protocol === 'http:' };
+}
+
+function accentColour(text) {
+  const value = text.trim();
+  if (!value) return {};
+  if (/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(value)) return { value };
+  return { problem: `"${value}" is not a colour code. Write # and six digits or letters from a to f, such as #6b3fa0 (or pick from the palette). Left out of the code until it is fixed.` };
+}
+
+function elementId(text) {
+  const value = text.trim();
+  if (!value) return {};
+  if (/^[A-Za-z][A-Za-z0-9_-]*$/.test(value)) return { value };
+  return { problem: `"${value}" can't be used as an id. Start with a letter and use only letters, digits, - and _, such as quiz or quiz-2. Left out of the code until it is fixed.` };
+}
+
+/** Everything the outputs are made from, checked. */
+function readState() {
+  const chosen = [];
+  for (const name of ATTRIBUTES) {
+    const control = controls.get(name);
+    if (!control) continue;
+    const value = valueOf(control);
+    if (value !== undefined) chosen.push([name, value]);
+  }
+  const configText = $('opt-config').value;
+  const result = JSON.parse(core.check(configText, chosen.map(([n]) => n), chosen.map(([, v]) => v)));
+  const fieldProblems = new Map();
+  const configProblems = [];
+  for (const problem of result.problems) {
+    if (controls.has(problem.path) && !problem.path.startsWith('config')) {
+      fieldProblems.set(problem.path, [...(fieldProblems.get(problem.path) || []), problem.message]);
+    } else {
+      configProblems.push(problem);
+    }
+  }
+  return {
+    attributes: chosen.filter(([name]) => !fieldProblems.has(name)),
+    left: chosen.filter(([name]) => fieldProblems.has(name)).map(([name]) => name),
+    fieldProblems,
+    config: { state: result.config, text: configText.trim(), problems: configProblems },
+    languages: result.languages,
+    accent: accentColour($('opt-accent').value),
+    id: elementId($('opt-id').value),
+    files: filesFolder($('opt-files').value),
+  };
+}
+
+// ---- Writing the outputs ----------------------------------------------------------------
+
+function scriptTag(files, withIntegrity = true) {
+  const integrity = withIntegrity && files.published && build.integrity ? ` integrity="${build.integrity}" crossorigin="anonymous"` : '';
+  return `<script src="${attr(files.url + LOADER)}"${integrity} defer blocking="render"></script>`;
+}
+
+function accentRule(colour) {
+  return `${TAG}{--eiw-accent:${colour}}`;
+}
+
+function htmlAttributes(state) {
+  const parts = [];
+  if (state.id.value) parts.push(` id="${attr(state.id.value)}"`);
+  for (const [name, value] of state.attributes) parts.push(value === '' ? ` ${name}` : ` ${name}="${attr(value)}"`);
+  return parts.join('');
+}
+
+/** The JSON block's text: as typed, with `<` escaped so it can never end the script early. */
+function jsonForHtml(state) {
+  return state.config.state === 'valid' ? state.config.text.replaceAll('<', '\\u003c') : null;
+}
+
+function elementHtml(state) {
+  const open = `<${TAG}${htmlAttributes(state)}>`;
+  const json = jsonForHtml(state);
+  if (!json) return `${open}</${TAG}>`;
+  return `${open}\n  <script type="application/json">\n${json}\n  </script>\n</${TAG}>`;
+}
+
+function embedCode(state) {
+  const lines = [];
+  if (!state.files.problem) lines.push(scriptTag(state.files));
+  if (state.accent.value) lines.push(`<style>${accentRule(state.accent.value)}</style>`);
+  lines.push(elementHtml(state));
+  return lines.join('\n');
+}
+
+function cspDirectives(files) {
+  return `script-src ${files.origin} 'wasm-unsafe-eval';\nconnect-src ${files.origin};`;
+}
+
+function showFieldProblem(input, message) {
+  const box = $(`${input.id}-problem`);
+  if (box) {
+    box.hidden = !message;
+    box.textContent = message || '';
+  }
+  if (message) input.setAttribute('aria-invalid', 'true');
+  else input.removeAttribute('aria-invalid');
+}
+
+const LABELS = () => new Map([...form.querySelectorAll('label[for]')].map((l) => [l.htmlFor, l.textContent.trim()]));
+
+function render(state) {
+  for (const [name, control] of controls) {
+    const messages = state.fieldProblems.get(name);
+    const text = messages && messages.map((m) => (/[.!?]$/.test(m) ? m : `${m}.`)).join(' ');
+    showFieldProblem(control, text ? `${text} Left out of the code until it is fixed.` : '');
+  }
+  showFieldProblem($('opt-accent'), state.accent.problem);
+  showFieldProblem($('opt-id'), state.id.problem);
+  showFieldProblem($('opt-files'), state.files.problem);
+  if (state.accent.value) {
+    const hex = state.accent.value.length === 4 ? '#' + [...state.accent.value.slice(1)].map((c) => c + c).join('') : state.accent.value;
+    $('opt-accent-picker').value = hex.toLowerCase();
+  }
+
+  renderConfigStatus(state.config);
+  updatePreview(state);
+
+  const code = embedCode(state);
+  $('embed').value = code;
+  texts.set('embed', code);
+  renderEmbedNotes(state);
+
+  $('csp').textContent = state.files.problem ? 'Enter a valid Files URL first.' : cspDirectives(state.files);
+  renderCspNotes(state);
+  renderFaq(state);
+  renderPlatforms(state);
+}
+
+function renderConfigStatus(config) {
+  const summary = $('config-summary');
+  const list = $('config-problems');
+  list.replaceChildren();
+  summary.className = '';
+  if (config.state === 'none') {
+    summary.textContent = 'No JSON configuration: the quiz uses its own texts.';
+    return;
+  }
+  if (config.state === 'invalid') {
+    summary.textContent = 'This is not valid JSON yet, so it is left out of the embed code and the preview until it is fixed:';
+  } else if (config.problems.length === 0) {
+    summary.className = 'ok';
+    summary.textContent = '✓ The JSON configuration is valid.';
+  } else {
+    const errors = config.problems.filter((p) => p.severity === 'error').length;
+    const warnings = config.problems.length - errors;
+    const counts = [errors && `${errors} to fix`, warnings && `${warnings} to check`].filter(Boolean).join(', ');
+    summary.textContent = `${config.problems.length} ${config.problems.length === 1 ? 'problem' : 'problems'} (${counts}). The quiz ignores the parts in error and uses the rest:`;
+  }
+  for (const problem of config.problems) {
+    list.append(
+      el('li', { class: problem.severity }, [
+        el('span', { class: 'severity', text: problem.severity === 'error' ? 'Error' : 'Warning' }),
+        ' at ',
+        el('code', { text: problem.path }),
+        ': ',
+        ...rich(problem.message),
+      ]),
+    );
+  }
+}
+
+function updatePreview(state) {
+  const wanted = new Map(state.attributes.filter(([name]) => !PREVIEW_SKIPS.includes(name)));
+  for (const name of ATTRIBUTES) {
+    if (PREVIEW_SKIPS.includes(name)) continue;
+    if (wanted.has(name)) {
+      if (preview.getAttribute(name) !== wanted.get(name)) preview.setAttribute(name, wanted.get(name));
+    } else if (preview.hasAttribute(name)) {
+      preview.removeAttribute(name);
+    }
+  }
+  if (state.accent.value) preview.style.setProperty('--eiw-accent', state.accent.value);
+  else preview.style.removeProperty('--eiw-accent');
+  const config = state.config.state === 'valid' ? state.config.text : undefined;
+  // Setting `config` restarts the widget: only when it really changed.
+  if (preview.config !== config) preview.config = config;
+}
+
+function renderEmbedNotes(state) {
+  const notes = [];
+  const labels = LABELS();
+  if (state.files.problem) {
+    notes.push(para('The code has no script line until the Files URL is fixed.', 'warning'));
+  } else if (state.files.published) {
+    if (build.integrity) {
+      notes.push(para(`The \`integrity\` value is the fingerprint of this version's script (${build.version}): browsers refuse it if jsDelivr ever served anything else, and the script checks every file it loads after itself the same way.`));
+    }
+    notes.push(para('jsDelivr sees your visitors\' IP addresses and your site\'s address, like any website they load files from (never their answers). Mention it in your privacy policy, or host the files yourself.'));
+  } else {
+    notes.push(para('No `integrity` value, because the files come from your own folder: if you ever replaced them with other files (a newer version, say), browsers would refuse them and the quiz would not appear. The script still checks every file it loads after itself. Upload all the files of the release\'s zip to that folder, unchanged.'));
+    if (state.files.http) notes.push(para('This address starts with http://. Pages on https:// can\'t load files from it: use https://.', 'warning'));
+  }
+  if (build.problem) notes.push(para(build.problem, 'warning'));
+  if (state.config.state === 'invalid') {
+    notes.push(para('Your JSON configuration is not in this code, because it is not valid JSON. Fix the problem shown under "JSON configuration" first.', 'warning'));
+  } else if (state.config.problems.length) {
+    notes.push(para('Your JSON configuration has problems (listed under it): the quiz will ignore those parts.', 'warning'));
+  }
+  const left = [
+    ...state.left.map((name) => labels.get(controls.get(name).id)),
+    state.accent.problem && 'Accent colour',
+    state.id.problem && 'Element id',
+  ].filter(Boolean);
+  if (left.length) notes.push(para(`Left out until fixed: ${left.join(', ')}.`, 'warning'));
+  $('embed-notes').replaceChildren(...notes);
+}
+
+function renderCspNotes(state) {
+  const notes = [];
+  if (!state.files.problem) {
+    if (state.files.origin === "'self'") {
+      notes.push(para('`\'self\'` means your own site, where the files are.'));
+    } else if (!state.files.published) {
+      notes.push(para('If the files are on another domain than your pages, that server must also send the header `Access-Control-Allow-Origin: *` (or your site\'s address) with them.'));
+    }
+  }
+  notes.push(para('If your policy uses a nonce, put it on the quiz\'s <script> line too; the script passes it on.'));
+  if (state.accent.value) {
+    notes.push(para(`The accent colour comes as a small <style> line. A policy with \`style-src\` or \`default-src\` blocks it unless it allows \`'unsafe-inline'\`: then leave that line out and put this rule in your own stylesheet instead: \`${TAG} { --eiw-accent: ${state.accent.value}; }\``, 'warning'));
+  }
+  $('csp-notes').replaceChildren(...notes);
+  texts.set('csp', $('csp').textContent);
+}
+
+function renderFaq(state) {
+  const lang = state.attributes.find(([name]) => name === 'lang')?.[1] || 'en';
+  const config = state.config.state === 'valid' ? state.config.text : '';
+  let html = '';
+  let note = '';
+  try {
+    html = core.faq_snippet(lang, config);
+  } catch (error) {
+    note = `The FAQ snippet could not be made: ${error}`;
+  }
+  $('faq-snippet').value = html;
+  texts.set('faq-snippet', html);
+  if (!note) {
+    const sections = state.attributes.find(([name]) => name === 'sections')?.[1];
+    note = [
+      state.attributes.some(([name]) => name === 'lang') ? `In ${languageName(lang)}.` : 'In English: choose a language above for another.',
+      config ? 'With the FAQ changes of your JSON configuration.' : '',
+      sections === 'quiz' ? 'Your quiz shows no FAQ (Sections: Quiz only), so you probably don\'t need this.' : '',
+    ].filter(Boolean).join(' ');
+  }
+  $('faq-note').textContent = note;
+}
+
+// ---- Platforms --------------------------------------------------------------------------
+
+const PLATFORMS = [
+  ['html', 'Plain HTML'],
+  ['wordpress', 'WordPress'],
+  ['squarespace', 'Squarespace'],
+  ['wix', 'Wix'],
+  ['webflow', 'Webflow'],
+  ['ghost', 'Ghost'],
+  ['react', 'React'],
+  ['vue', 'Vue'],
+];
+
+/** A JSX attribute value: a plain string when JSX reads it as written, else an expression. */
+const jsx = (value) => (/["\\{}<>&]/.test(value) ? `{${JSON.stringify(value)}}` : `"${value}"`);
+/** A shortcode attribute value: WordPress ends one at " and a shortcode at ]. */
+const shortcodeValue = (value) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('[', '&#91;').replaceAll(']', '&#93;');
+
+function shortcode(state) {
+  const parts = ['[emotional_intimacy_widget'];
+  if (state.id.value) parts.push(`id="${shortcodeValue(state.id.value)}"`);
+  for (const [name, value] of state.attributes) {
+    const key = name.replaceAll('-', '_');
+    parts.push(value === '' ? key : `${key}="${shortcodeValue(value)}"`);
+  }
+  if (state.accent.value) parts.push(`accent="${state.accent.value}"`);
+  return parts.join(' ') + ']';
+}
+
+function reactCode(state) {
+  const lines = ['// Quiz.jsx: the quiz as a React 19 component.'];
+  if (state.config.state === 'valid') {
+    lines.push('// Outside the component: a new object on every render would restart the quiz.');
+    lines.push(`const config = ${state.config.text};`, '');
+  }
+  const props = [];
+  if (state.id.value) props.push(`id=${jsx(state.id.value)}`);
+  for (const [name, value] of state.attributes) props.push(value === '' ? name : `${name}=${jsx(value)}`);
+  if (state.config.state === 'valid') props.push('config={config}');
+  lines.push('export function Quiz() {');
+  if (props.length === 0) lines.push(`  return <${TAG} />;`);
+  else lines.push('  return (', `    <${TAG}`, ...props.map((p) => `      ${p}`), '    />', '  );');
+  lines.push('}');
+  return lines.join('\n');
+}
+
+function vueCode(state) {
+  const lines = [];
+  if (state.config.state === 'valid') lines.push('<script setup>', `const config = ${state.config.text};`, '</script>', '');
+  const attrs = htmlAttributes(state) + (state.config.state === 'valid' ? ' :config.prop="config"' : '');
+  lines.push('<template>', `  <${TAG}${attrs} />`, '</template>');
+  return lines.join('\n');
+}
+
+const VITE_CONFIG = `// vite.config.js
+import vue from '@vitejs/plugin-vue';
+
+export default {
+  plugins: [
+    vue({ template: { compilerOptions: { isCustomElement: (tag) => tag === '${TAG}' } } }),
+  ],
+};`;
+
+function stylesheetRule(state) {
+  return state.accent.value ? `${TAG} {\n  --eiw-accent: ${state.accent.value};\n}` : null;
+}
+
+/** A platform's panel: a list of blocks, each text, steps or code (with a label to copy it). */
+function platformBlocks(id, state) {
+  const script = state.files.problem ? null : scriptTag(state.files);
+  const hasJson = state.config.state === 'valid';
+  const rule = stylesheetRule(state);
+  const accentInCss = rule && { text: 'For your accent colour, add this to your own stylesheet:', code: rule, copy: 'Copy the stylesheet rule' };
+  switch (id) {
+    case 'html':
+      return [
+        { steps: ['Paste the embed code above where the quiz should appear on your page.', 'The first line (the `<script>`) may go in the page\'s `<head>` instead. Once per page is enough, even with two quizzes.', 'Open the page in a browser and check that the quiz appears.'] },
+      ];
+    case 'wordpress':
+      return [
+        { text: '**Recommended: the plugin.** It serves the quiz\'s files from your own site, so the Files URL above does not matter, and it works for everyone who can edit posts.' },
+        { steps: ['Upload the plugin zip (emotional-intimacy-widget-wordpress-….zip, from the release) in **Plugins → Add New → Upload Plugin**, and activate it.', 'Add the **"Emotional intimacy quiz"** block and choose the options in its settings, or paste this shortcode where the quiz should appear (classic content, widgets and page builders too):'] },
+        { code: shortcode(state), copy: 'Copy the shortcode' },
+        hasJson ? { text: 'The shortcode has no place for your JSON configuration. To use it, use the Custom HTML block below instead.', cls: 'warning' } : null,
+        { text: '**Without the plugin: a Custom HTML block.** Add a "Custom HTML" block and paste the embed code above. WordPress keeps the `<script>` only for users allowed to post unfiltered HTML: administrators and editors on a normal site, but only super admins on a multisite network. For anyone else WordPress removes it when the page is saved, and the quiz never appears; use the plugin then.' },
+      ].filter(Boolean);
+    case 'squarespace':
+      return [
+        { steps: ['Edit the page and add a **Code** block where the quiz should go.', 'Paste the embed code above and save.', 'Check the published page: scripts may not run while you edit.'] },
+        { text: 'Squarespace runs scripts in Code blocks only on plans that include custom code (check your plan\'s feature list).' },
+      ];
+    case 'wix': {
+      const src = state.files.problem ? null : state.files.url + LOADER;
+      const attributes = [];
+      for (const [name, value] of state.attributes) attributes.push(`${name} = ${value === '' ? 'true' : value}`);
+      return [
+        { text: 'Use Wix\'s **Custom Element**, not "Embed HTML": "Embed HTML" puts the code in a sandboxed frame, where the quiz is cut off from your page and Quick exit can only clear the frame, leaving your page on screen.', cls: 'warning' },
+        {
+          steps: [
+            'In the editor: **Add Elements → Embed → Popular Embeds → Custom Element** (Wix Studio: **Add Elements → Embed & Social → Custom Element**).',
+            'Click **Choose Source**, pick **Server URL**, and enter the script\'s address (below).',
+            `**Tag Name**: \`${TAG}\``,
+            attributes.length ? 'Under **Set Attributes**, add each of these (name = value).' : 'Your options need no attributes.',
+            'Publish, and check the live site. If the quiz looks cut off, make the element taller.',
+          ],
+        },
+        src ? { code: src, copy: 'Copy the Server URL' } : null,
+        src && src.startsWith('/') ? { text: 'Wix needs a full address here, starting with https://.', cls: 'warning' } : null,
+        attributes.length ? { code: attributes.join('\n'), copy: 'Copy the attributes' } : null,
+        { text: 'Wix requires a Premium plan to use custom elements (and may ask for a connected domain). The Custom Element has no place for `integrity`; the script still checks every file it loads after itself.' },
+        hasJson || state.accent.value ? { text: 'The Custom Element takes attributes only: your JSON configuration and accent colour can\'t be added there.', cls: 'warning' } : null,
+      ].filter(Boolean);
+    }
+    case 'webflow':
+      return [
+        { steps: ['Add a **Code Embed** element (from the Add panel) where the quiz should go.', 'Paste the embed code above and save.', 'Publish and check the live site: the script may not run inside the Designer.'] },
+        { text: 'Webflow only runs custom code on plans that allow it, so check that your site\'s plan does.' },
+      ];
+    case 'ghost':
+      return [
+        { steps: ['In the post or page editor, add an **HTML** card (type `/html`, or use the + menu).', 'Paste the embed code above.', 'Check the published post: that is where it runs.'] },
+      ];
+    case 'react':
+      return [
+        { text: 'React 19 supports custom elements directly. Load the script in your HTML page **before** your app\'s own script, so the element is defined before React renders it. Don\'t import the quiz into your bundle.' },
+        script ? { code: `<!-- index.html -->\n${script}\n<script type="module" src="/src/main.jsx"></script>`, copy: 'Copy the script lines' } : null,
+        { code: reactCode(state), copy: 'Copy the component' },
+        { text: 'Events such as `ei-complete` can be handled with `onei-complete={(event) => …}`. With TypeScript, `npm install --save-dev emotional-intimacy-widget` and `import type {} from \'emotional-intimacy-widget/react\';` add the types.' },
+        accentInCss,
+      ].filter(Boolean);
+    case 'vue':
+      return [
+        { text: 'Load the script in `index.html` as for any page, before your app\'s script:' },
+        script ? { code: script, copy: 'Copy the script line' } : null,
+        { text: 'Tell Vue the tag is a custom element:' },
+        { code: VITE_CONFIG, copy: 'Copy the Vite configuration' },
+        { text: 'Then use it in a component:' },
+        { code: vueCode(state), copy: 'Copy the component' },
+        hasJson ? { text: '`:config.prop` hands over the configuration as an object.' } : null,
+        accentInCss,
+      ].filter(Boolean);
+    default:
+      return [];
+  }
+}
+
+function renderPlatforms(state) {
+  for (const [id] of PLATFORMS) {
+    const panel = $(`panel-${id}`);
+    const blocks = [];
+    let n = 0;
+    for (const block of platformBlocks(id, state)) {
+      if (block.text) blocks.push(para(block.text, block.cls));
+      if (block.steps) blocks.push(el('ol', {}, block.steps.map((s) => el('li', {}, rich(s)))));
+      if (block.code) {
+        const codeId = `code-${id}-${++n}`;
+        texts.set(codeId, block.code);
+        const status = el('p', { class: 'copy-status', role: 'status', id: `${codeId}-status` });
+        blocks.push(
+          el('pre', { id: codeId }, el('code', { text: block.code })),
+          el('div', { class: 'actions' }, [el('button', { type: 'button', class: 'secondary', 'data-copy': codeId, text: block.copy }), status]),
+        );
+      }
+    }
+    panel.replaceChildren(...blocks);
+  }
+}
+
+function buildTabs() {
+  const list = $('platform-tabs');
+  const panels = $('platform-panels');
+  PLATFORMS.forEach(([id, name], i) => {
+    list.append(el('button', { type: 'button', role: 'tab', id: `tab-${id}`, 'aria-controls': `panel-${id}`, 'aria-selected': String(i === 0), tabindex: i === 0 ? '0' : '-1', text: name }));
+    panels.append(el('div', { role: 'tabpanel', id: `panel-${id}`, class: 'tab-panel', 'aria-labelledby': `tab-${id}`, tabindex: '0', hidden: i !== 0 }));
+  });
+  const tabs = [...list.querySelectorAll('[role="tab"]')];
+  const select = (tab) => {
+    for (const t of tabs) {
+      const on = t === tab;
+      t.setAttribute('aria-selected', String(on));
+      t.tabIndex = on ? 0 : -1;
+      $(t.getAttribute('aria-controls')).hidden = !on;
+    }
+  };
+  list.addEventListener('click', (event) => {
+    const tab = event.target.closest('[role="tab"]');
+    if (tab) select(tab);
+  });
+  list.addEventListener('keydown', (event) => {
+    const at = tabs.indexOf(document.activeElement);
+    if (at < 0) return;
+    const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const tab = tabs[(next + tabs.length) % tabs.length];
+    tab.focus();
+    select(tab);
+  });
+}
+
+// ---- Copying ----------------------------------------------------------------------------
+
+async function copy(button) {
+  const id = button.dataset.copy;
+  const target = $(id);
+  const status = $(`${button.id || id}-status`) || $(`${id}-status`);
+  const text = texts.get(id) ?? target.value ?? target.textContent;
+  try {
+    if (!navigator.clipboard) throw new Error('no Clipboard API');
+    await navigator.clipboard.writeText(text);
+    status.classList.remove('failed');
+    status.textContent = '✓ Copied. Now paste it into your page.';
+  } catch {
+    // Blocked or not offered (an old browser, a page on plain http): select the text so
+    // one key press copies it.
+    if (target.select) {
+      target.focus();
+      target.select();
+    } else {
+      const range = document.createRange();
+      range.selectNodeContents(target);
+      const selection = getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }
+    status.classList.add('failed');
+    status.textContent = 'Your browser did not let this page copy. The code is selected: press Ctrl+C (⌘ Command+C on a Mac) to copy it.';
+  }
+}
+
+// ---- Remembering ------------------------------------------------------------------------
+
+function fields() {
+  return [...form.querySelectorAll('input, select, textarea')].filter((f) => f.id && f.id !== 'opt-remember' && f.type !== 'color');
+}
+
+function save() {
+  if (!$('opt-remember').checked) return;
+  const saved = {};
+  for (const f of fields()) saved[f.id] = f.type === 'checkbox' ? f.checked : f.value;
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(saved));
+  } catch {
+    // Storage blocked: the choices simply aren't kept.
+  }
+}
+
+function forget() {
+  try {
+    localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // Nothing stored, or storage blocked.
+  }
+}
+
+function restore() {
+  let saved = null;
+  try {
+    saved = JSON.parse(localStorage.getItem(STORAGE_KEY) || 'null');
+  } catch {
+    saved = null;
+  }
+  if (!saved || typeof saved !== 'object') return;
+  $('opt-remember').checked = true;
+  if (typeof saved['opt-config'] === 'string') {
+    $('opt-config').value = saved['opt-config'];
+    setLanguages(JSON.parse(core.check(saved['opt-config'], [], [])).languages);
+  }
+  for (const f of fields()) {
+    const value = saved[f.id];
+    if (f.type === 'checkbox' && typeof value === 'boolean') f.checked = value;
+    else if (f.type !== 'checkbox' && typeof value === 'string') {
+      if (f === $('opt-lang') && value && ![...f.options].some((o) => o.value === value)) f.append(el('option', { value, text: value }));
+      f.value = value;
+    }
+  }
+}
+
+// ---- Languages ----------------------------------------------------------------------------
+
+/** The Language options: the usual setting, the built-in languages, then any the JSON adds. */
+function setLanguages(codes) {
+  const select = $('opt-lang');
+  const value = select.value;
+  const wanted = ['', ...codes];
+  if (value && !codes.includes(value)) wanted.push(value);
+  const have = [...select.options].map((o) => o.value);
+  if (have.join(' ') === wanted.join(' ')) return;
+  const usual = select.options[0];
+  select.replaceChildren(
+    usual,
+    ...wanted.slice(1).map((code) => {
+      let text = languageName(code);
+      if (!BUILTIN.includes(code)) text = codes.includes(code) ? `${text}: added by your JSON configuration` : `${code} (no longer in your JSON configuration)`;
+      return el('option', { value: code, text });
+    }),
+  );
+  select.value = value;
+}
+
+// ---- Start --------------------------------------------------------------------------------
+
+/** The fields' placeholders show what an empty field means, in the chosen language. */
+function updateHints(state) {
+  const lang = state.attributes.find(([name]) => name === 'lang')?.[1] || 'en';
+  const hints = JSON.parse(core.defaults(lang));
+  $('opt-cta-label').placeholder = hints.cta_label;
+  $('opt-quick-exit-href').placeholder = hints.quick_exit_href;
+}
+
+function update() {
+  const state = readState();
+  setLanguages(state.languages);
+  updateHints(state);
+  render(state);
+  save();
+}
+
+async function readBuild() {
+  try {
+    const response = await fetch('integrity.json', { credentials: 'omit' });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const info = await response.json();
+    build.version = info.version;
+    build.integrity = info.files[LOADER];
+  } catch (error) {
+    build.problem = `This page could not read integrity.json next to it (${error.message}), so it can't give the published files' address and fingerprint. Put your own Files URL above, or open the builder from the folder of a release.`;
+  }
+}
+
+async function start() {
+  await Promise.all([init(), readBuild()]);
+  ATTRIBUTES = core.attributes();
+  BUILTIN = core.languages();
+  for (const control of form.querySelectorAll('[data-attribute]')) controls.set(control.dataset.attribute, control);
+  setLanguages(BUILTIN);
+  $('version').textContent = build.version || '';
+  $('opt-files').value = publishedFolder() || '';
+  buildTabs();
+  restore();
+
+  form.addEventListener('submit', (event) => event.preventDefault());
+  form.addEventListener('input', (event) => {
+    if (event.target.id === 'opt-accent-picker') $('opt-accent').value = event.target.value;
+    update();
+  });
+  form.addEventListener('change', update);
+  $('opt-remember').addEventListener('change', (event) => {
+    if (!event.target.checked) forget();
+  });
+  $('files-reset').addEventListener('click', () => {
+    $('opt-files').value = publishedFolder() || '';
+    update();
+  });
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-copy]');
+    if (button) copy(button);
+  });
+  update();
+  document.documentElement.dataset.builder = 'ready';
+}
+
+start().catch((error) => {
+  const text =
+    location.protocol === 'file:'
+      ? 'Browsers don\'t run this page when it is opened as a file. Upload the folder to your website and open builder.html there (https://…/builder.html).'
+      : `The builder could not start: ${error}. Try reloading the page, or another browser.`;
+  const box = el('p', { class: 'problem', role: 'alert', text });
+  document.querySelector('.page-header').append(box);
+  console.error('embed builder:', error);
+});
