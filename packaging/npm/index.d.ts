@@ -69,7 +69,7 @@ export interface EmotionalIntimacyWidgetAttributes {
   /** `lazy`: download the widget only when it is about one screen away, focused, or its `config` is set; `eager`: at once. Default: `lazy`. */
   'loading'?: 'lazy' | 'eager';
   /** `off` turns off "compare with a partner". Default: on. */
-  'compare'?: 'off';
+  'compare'?: 'on' | 'off';
   /** `open` exposes the shadow root to testing tools. Default: `closed`. */
   'shadow'?: 'open' | 'closed';
 }

@@ -161,8 +161,10 @@ test('storage that throws never breaks the quiz; the option is hidden', async ()
 });
 
 test('two widgets without an id keep their saved progress apart', async () => {
-  const body = '<emotional-intimacy-widget shadow="open" sections="quiz"></emotional-intimacy-widget>'.repeat(2);
-  const page = await openWidget(env, 'sections="quiz"', { body, ready: 3 });
+  // Eager: three stacked quizzes reach below the lazy-loading margin, and laziness is not
+  // what this test is about.
+  const body = '<emotional-intimacy-widget shadow="open" sections="quiz" loading="eager"></emotional-intimacy-widget>'.repeat(2);
+  const page = await openWidget(env, 'sections="quiz" loading="eager"', { body, ready: 3 });
   const widgets = page.locator('emotional-intimacy-widget:not([id])');
   for (const [n, answer] of [[0, 5], [1, 1]]) {
     const w = widgets.nth(n);
