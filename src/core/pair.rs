@@ -26,7 +26,7 @@ use std::iter::once;
 use thiserror::Error;
 
 use super::content::{Dimension, DIMENSION_IDS};
-use super::scoring::{Band, Score};
+use super::scoring::{lowest, Band, Score};
 
 /// The number of areas a code carries.
 pub const DIMENSIONS: usize = DIMENSION_IDS.len();
@@ -381,35 +381,17 @@ pub fn compare(
     let near = gaps
         .iter()
         .filter(|(_, gap)| *gap < FAR_APART)
-        .map(|&(i, gap)| (i, i16::from(gap)))
+        .map(|&(i, gap)| (i, f64::from(gap)))
         .collect();
     let far = gaps
         .iter()
         .filter(|(_, gap)| *gap >= FAR_APART)
-        .map(|&(i, gap)| (i, -i16::from(gap)))
+        .map(|&(i, gap)| (i, -f64::from(gap)))
         .collect();
     Comparison {
         closest: lowest(near, 3),
         furthest: lowest(far, 3),
     }
-}
-
-/// The indices of the `n` lowest keys, lowest first, ties in index order. Picks rather than
-/// sorts, as scoring does: ten values at most, and a sort costs download kilobytes.
-fn lowest(mut keyed: Vec<(usize, i16)>, n: usize) -> Vec<usize> {
-    let mut out = Vec::with_capacity(n);
-    while out.len() < n {
-        let Some(pos) = keyed
-            .iter()
-            .enumerate()
-            .min_by_key(|(_, entry)| (entry.1, entry.0))
-            .map(|(pos, _)| pos)
-        else {
-            break;
-        };
-        out.push(keyed.remove(pos).0);
-    }
-    out
 }
 
 // Native only: the tests use proptest, a native dev-dependency.

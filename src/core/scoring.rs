@@ -148,7 +148,7 @@ impl Report {
 
 /// The indices of the `n` lowest values, lowest first, ties in index order. Picks rather
 /// than sorts: ten values at most, and each sort instance costs the download kilobytes.
-fn lowest(mut values: Vec<(usize, f64)>, n: usize) -> Vec<usize> {
+pub(crate) fn lowest(mut values: Vec<(usize, f64)>, n: usize) -> Vec<usize> {
     let mut out = Vec::with_capacity(n);
     while out.len() < n {
         let Some(pos) = values

@@ -60,7 +60,9 @@ pub fn partner_code(
     };
     html! {
         <div class="partner-code">
+            // Filled only while open: nothing of it is needed at start-up.
             <form id="eiw-partner-form" class="field" hidden={!view.form_open} {onsubmit} novalidate=true>
+            if view.form_open {
                 <label for="eiw-partner-input">{ &texts.partner_label }</label>
                 <input id="eiw-partner-input" class="code" type="text" autocomplete="off"
                     autocapitalize="characters" spellcheck="false" aria-describedby={described}
@@ -72,6 +74,7 @@ pub fn partner_code(
                 <div class="actions">
                     <button type="submit" class="button" part="button">{ &texts.submit }</button>
                 </div>
+            }
             </form>
         </div>
     }

@@ -247,15 +247,26 @@ pub fn quiz(props: &QuizProps) -> Html {
             let partner_html = match (props.compare, partner.is_some()) {
                 (false, _) => html! {},
                 (true, true) => html! { <p class="notice" role="status">{ &texts.accepted }</p> },
+                // One quiet button at first: most visitors take the quiz alone.
                 (true, false) => html! {
                     <>
                         <div class="actions">
-                            <button type="button" class="button" part="button"
-                                onclick={dispatch.reform(|_: MouseEvent| Action::TakeTurns)}>{ &texts.turns }</button>
-                            { partner_code_button(content, &state.view, &dispatch) }
+                            <button type="button" class="button" part="button" aria-expanded={state.view.together_open.to_string()}
+                                aria-controls="eiw-together" onclick={dispatch.reform(|_: MouseEvent| Action::ToggleTogether)}>
+                                { &texts.button }
+                            </button>
                         </div>
-                        <p class="hint">{ &texts.turns_note }</p>
-                        { partner_code(content, &state.view, fingerprint, &dispatch) }
+                        <div id="eiw-together" class="together" hidden={!state.view.together_open}>
+                            if state.view.together_open {
+                                <p class="hint">{ &texts.turns_note }</p>
+                                <div class="actions">
+                                    <button type="button" class="button" part="button"
+                                        onclick={dispatch.reform(|_: MouseEvent| Action::TakeTurns)}>{ &texts.turns }</button>
+                                    { partner_code_button(content, &state.view, &dispatch) }
+                                </div>
+                                { partner_code(content, &state.view, fingerprint, &dispatch) }
+                            }
+                        </div>
                     </>
                 },
             };

@@ -35,6 +35,8 @@ pub struct QuizState {
 /// The comparing controls' display state; never stored.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CompareView {
+    /// The intro's "Compare with a partner" shows its choices.
+    pub together_open: bool,
     /// "I have a partner's code" is open.
     pub form_open: bool,
     /// Why the code last entered could not be used.
@@ -67,6 +69,8 @@ pub enum Action {
     PartnerCode(String),
     /// A partner's code that does not read, and why.
     CodeRejected(PairError),
+    /// Open or close the intro's "Compare with a partner".
+    ToggleTogether,
     /// Open or close "I have a partner's code".
     ToggleCodeForm,
     /// Show or hide the visitor's own pair code.
@@ -172,6 +176,7 @@ impl QuizState {
                 next.view.form_open = false;
             }
             (_, Action::CodeRejected(problem)) => next.view.rejected = Some(problem),
+            (_, Action::ToggleTogether) => next.view.together_open = !self.view.together_open,
             (_, Action::ToggleCodeForm) => next.view.form_open = !self.view.form_open,
             (_, Action::ToggleOwnCode) => next.view.code_shown = !self.view.code_shown,
             (_, Action::Copied(worked)) => next.view.copied = Some(worked),

@@ -31,7 +31,14 @@ async function ownCode(page) {
   return code;
 }
 
+// On the intro the choices sit behind "Compare with a partner".
+async function together(page) {
+  const toggle = page.locator('#w1 .intro [aria-controls=eiw-together]');
+  if ((await toggle.count()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+}
+
 async function enterCode(page, code) {
+  await together(page);
   await page.locator('#w1 [aria-controls=eiw-partner-form]').click();
   await page.locator('#w1 #eiw-partner-input').fill(code);
   await page.locator('#w1 #eiw-partner-form .button').click();
@@ -98,6 +105,7 @@ test('a mistyped code gets a message tied to the field; a code entered first wai
 
 test('taking turns on one device: the first results stay hidden, then the comparison', async () => {
   const page = await openWidget(env);
+  await together(page);
   await page.locator('#w1 .intro .button', { hasText: content.compare.turns }).click();
   for (const a of ANNA) {
     await page.locator('#w1 .option').nth(a - 1).click();
@@ -149,6 +157,7 @@ test('safety first: no comparison, no code and no hand-over for a visitor who fe
   // Taking turns: a first partner who feels afraid is never handed over; their results
   // come with the safety panel, and nothing says why there is no comparison.
   const turns = await openWidget(env);
+  await together(turns);
   await turns.locator('#w1 .intro .button', { hasText: content.compare.turns }).click();
   for (const a of AFRAID) {
     await turns.locator('#w1 .option').nth(a - 1).click();
@@ -161,7 +170,7 @@ test('safety first: no comparison, no code and no hand-over for a visitor who fe
 
 test('compare="off" offers no comparison anywhere', async () => {
   const page = await openWidget(env, 'compare="off"');
-  assert.equal(await page.locator('#w1 .partner-code, #w1 [aria-controls=eiw-partner-form]').count(), 0);
+  assert.equal(await page.locator('#w1 .partner-code, #w1 [aria-controls=eiw-partner-form], #w1 [aria-controls=eiw-together]').count(), 0);
   assert.equal(await page.locator('#w1 .intro .button').count(), 1, 'only Start');
   await completeQuiz(page, ANNA);
   assert.equal(await page.locator('#w1 .compare, #w1 .comparison').count(), 0);
@@ -196,6 +205,7 @@ test('comparing makes no requests, writes nothing, and passes axe on every new s
   const page = await openWidget(env, '', { before: (p) => p.on('request', (r) => requests.push(r.url())) });
   const loaded = requests.length;
   const found = [];
+  await together(page);
   await page.locator('#w1 [aria-controls=eiw-partner-form]').click();
   await page.locator('#w1 #eiw-partner-input').fill('EI1-XXXX');
   await page.locator('#w1 #eiw-partner-form .button').click();

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launch } from '../e2e/harness.mjs';
 
 const BASE = process.env.EIW_WP_URL;
 const skip = BASE ? false : 'needs the WordPress that integrations/wordpress/test.sh sets up';
@@ -17,21 +17,10 @@ const LOADER = `${PLUGIN}emotional-intimacy-widget.js`;
 const PREFIX = 'emotional-intimacy-widget: ';
 const BLOCK_THEME = 'eiw_theme=twentytwentythree';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 let browser;
 before(async () => {
   if (skip) return;
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launch();
 });
 after(async () => {
   if (browser) await browser.close();
