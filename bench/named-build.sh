@@ -6,9 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=target/named
 RUSTFLAGS="-C symbol-mangling-version=v0" CARGO_TARGET_DIR=$out \
-  cargo build --quiet --release --target wasm32-unknown-unknown --lib >&2
+  cargo build --quiet --release --target wasm32-unknown-unknown -p eiw >&2
 wasm-bindgen --target web --keep-debug --out-dir $out/bindgen --out-name eiw \
-  $out/wasm32-unknown-unknown/release/eiw.wasm >&2
+  $out/wasm32-unknown-unknown/release/eiw_widget.wasm >&2
 # The same wasm-opt passes as index.html asks trunk for, plus -g to keep the names.
 wasm-opt -Oz -g --converge --strip-producers --low-memory-unused --zero-filled-memory \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \

@@ -43,12 +43,14 @@ const results = { date: new Date().toISOString(), machine: `${cpus().length} × 
   const languages = readdirSync(new URL('lang/', dist)).map((f) => f.replace('.txt', ''));
   const perLanguage = Object.fromEntries(languages.map((code) => [code, sum([...common, measure(`lang/${code}.txt`)])]));
   const configModule = sum(['eiw-config.js', 'eiw-config_bg.wasm'].map(measure));
-  results.size = { files: [...common, ...languages.map((c) => measure(`lang/${c}.txt`))], perLanguage, configModule };
+  const compareBuild = sum(['eiw-compare.js', 'eiw-compare_bg.wasm'].map(measure));
+  results.size = { files: [...common, ...languages.map((c) => measure(`lang/${c}.txt`))], perLanguage, configModule, compareBuild };
   const row = (label, r) => console.log(`  ${label.padEnd(34)} raw ${kb(r.raw).padStart(9)}  gzip ${kb(r.gzip).padStart(9)}  brotli ${kb(r.brotli).padStart(9)}`);
   console.log('\nSize (what a visitor downloads)');
   for (const r of results.size.files) row(r.file, r);
   for (const [code, r] of Object.entries(perLanguage)) row(`total, ${code}`, r);
   row('+ configuration module (if configured)', configModule);
+  row('+ comparison build (when asked for)', compareBuild);
   const en = perLanguage.en.gzip;
   console.log(`  target ≤ ${kb(TARGETS.englishGzip)} gzip in English: ${en <= TARGETS.englishGzip ? 'met' : 'NOT met'} (${kb(en)})`);
 }
@@ -57,7 +59,7 @@ const results = { date: new Date().toISOString(), machine: `${cpus().length} × 
 //     items after it (a second build with v0 symbol names, so a component's code is named
 //     even where Yew's generic code contains it).
 {
-  const wasm = new URL('../target/wasm32-unknown-unknown/release/eiw.wasm', import.meta.url).pathname;
+  const wasm = new URL('../target/wasm32-unknown-unknown/release/eiw_widget.wasm', import.meta.url).pathname;
   const twiggy = (file) => spawnSync('twiggy', ['top', '-n', '100000', '--format', 'csv', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const rows = (csv) =>
     csv.split('\n').slice(1).map((line) => line.match(/^(?:"((?:[^"]|"")*)"|([^,]*)),(\d+),/)).filter(Boolean)

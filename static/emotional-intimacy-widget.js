@@ -4,7 +4,9 @@
  * widget's space) and downloads nothing more until a widget is about to be seen
  * (`loading="lazy"`, the default) or at once (`loading="eager"`). Then it fetches the
  * wasm-bindgen glue, the wasm and the visitor's language together, checks each against the
- * hash stamped in at build time, and mounts the widget. Nothing here reads or sends answers. */
+ * hash stamped in at build time, and mounts the widget. Comparing with a partner is a second
+ * build of the widget, downloaded only when a visitor asks to compare; the widget then
+ * hands itself over to it. Nothing here reads or sends answers. */
 (function () {
   'use strict';
   var TAG = 'emotional-intimacy-widget';
@@ -156,30 +158,51 @@
     );
   }
 
-  // A module: its glue and compiled wasm, fetched together, then initialised once.
+  // A module: its glue and compiled wasm, fetched together, then initialised once. A
+  // download that failed is tried again the next time it is asked for.
   function moduleLoader(name) {
     var promise = null;
     return function () {
       if (!promise) {
-        promise = Promise.all([importChecked(name + '.js'), compileChecked(name + '_bg.wasm')]).then(
+        var loading = Promise.all([importChecked(name + '.js'), compileChecked(name + '_bg.wasm')]).then(
           function (parts) {
             return parts[0].default({ module_or_path: parts[1] }).then(function () {
               return parts[0];
             });
           },
         );
+        loading.catch(function () {
+          if (promise === loading) promise = null;
+        });
+        promise = loading;
       }
       return promise;
     };
   }
-  var loadWidget = moduleLoader('eiw');
+  // The widget, and the same widget with comparing with a partner. Each has its own
+  // languages (code → promise of the file's text, once added to that module).
+  var widgetModule = { load: moduleLoader('eiw'), languages: {} };
+  var compareModule = {
+    load: (function (load) {
+      // Languages that failed before it loaded fail for it too.
+      return function () {
+        return load().then(function (glue) {
+          failedLanguages.forEach(function (code) {
+            glue.language_failed(code);
+          });
+          return glue;
+        });
+      };
+    })(moduleLoader('eiw-compare')),
+    languages: {},
+  };
   // Only widgets with a publisher configuration need the configuration module.
   var loadConfig = moduleLoader('eiw-config');
 
   // ---- Languages: only the visitor's is downloaded ------------------------------------------
 
   var failedLanguages = [];
-  var languages = {}; // code → promise of its text (added to the widget module)
+  var texts = {}; // code → promise of its checked file's text
 
   function availableLanguages() {
     return BUILD.languages.filter(function (code) {
@@ -201,37 +224,46 @@
     return 'en';
   }
 
-  // Resolves once `code` (or, if its file fails, English instead) is in the widget module.
-  function languageReady(code) {
-    if (!languages[code]) {
+  // Resolves once `code` (or, if its file fails, English instead) is in module `mod`.
+  function languageReady(code, mod) {
+    if (!mod.languages[code]) {
       var file = 'lang/' + code + '.txt';
-      var text = fetchChecked(file).then(function (response) {
-        return response.text();
-      });
-      languages[code] = Promise.all([loadWidget(), text])
+      if (!texts[code]) {
+        texts[code] = fetchChecked(file).then(function (response) {
+          return response.text();
+        });
+      }
+      var ready = Promise.all([mod.load(), texts[code]])
         .then(function (parts) {
           if (!parts[0].add_language(code, parts[1])) throw new LoadError(file, 'unreadable');
           return parts[1];
         })
         .catch(function (error) {
           if (code === 'en' || !error || error.file !== file) throw error;
-          failedLanguages.push(code);
-          report(describe(error) + ' Showing English instead.', error instanceof LoadError ? error.cause : '');
-          return loadWidget().then(function (glue) {
+          if (failedLanguages.indexOf(code) < 0) {
+            failedLanguages.push(code);
+            report(describe(error) + ' Showing English instead.', error instanceof LoadError ? error.cause : '');
+          }
+          return mod.load().then(function (glue) {
             glue.language_failed(code);
-            return languageReady('en');
+            return languageReady('en', mod);
           });
         });
+      // A module that failed to download may be asked again.
+      ready.catch(function () {
+        if (mod.languages[code] === ready) delete mod.languages[code];
+      });
+      mod.languages[code] = ready;
     }
-    return languages[code];
+    return mod.languages[code];
   }
 
-  // The language files downloaded so far, for the configuration module.
-  function downloadedLanguages() {
-    var codes = Object.keys(languages);
+  // The language files `mod` has so far, for the configuration module.
+  function downloadedLanguages(mod) {
+    var codes = Object.keys(mod.languages);
     return Promise.all(
       codes.map(function (code) {
-        return languages[code].catch(function () {
+        return mod.languages[code].catch(function () {
           return null;
         });
       }),
@@ -251,7 +283,8 @@
   function stateOf(el) {
     var s = state.get(el);
     if (!s) {
-      s = { shadow: null, widget: null, active: false, started: false, config: undefined, pending: false, run: 0 };
+      s = { shadow: null, widget: null, module: widgetModule, compiled: undefined, active: false, started: false,
+        config: undefined, pending: false, run: 0 };
       state.set(el, s);
     }
     return s;
@@ -334,14 +367,14 @@
 
   // The configuration module's result for `text`, downloading the language it asks for
   // (at most once per built-in language).
-  function compile(el, text, attempt) {
-    return Promise.all([loadConfig(), downloadedLanguages()]).then(function (parts) {
+  function compile(el, text, mod, attempt) {
+    return Promise.all([loadConfig(), downloadedLanguages(mod)]).then(function (parts) {
       var result = parts[0].compile(text, el.getAttribute('lang') || undefined,
         document.documentElement.getAttribute('lang') || undefined, availableLanguages(), parts[1]);
       if (result.indexOf('need:') !== 0) return result;
       if ((attempt || 0) > BUILD.languages.length) throw new LoadError('lang/' + result.slice(5) + '.txt');
-      return languageReady(result.slice(5)).then(function () {
-        return compile(el, text, (attempt || 0) + 1);
+      return languageReady(result.slice(5), mod).then(function () {
+        return compile(el, text, mod, (attempt || 0) + 1);
       });
     });
   }
@@ -352,12 +385,18 @@
     var s = stateOf(el);
     var current = ++s.run;
     var text = configText(el, s);
-    Promise.all([loadWidget(), languageReady(languageFor(el)), text && compile(el, text)]).then(
+    var mod = s.module;
+    Promise.all([mod.load(), languageReady(languageFor(el), mod), text && compile(el, text, mod)]).then(
       function (parts) {
         if (current !== s.run || !el.isConnected) return;
         try {
+          s.compiled = parts[2];
           if (s.widget) s.widget.resume(parts[2]);
-          else s.widget = parts[0].mount(el, s.shadow, parts[2]);
+          else {
+            s.widget = parts[0].mount(el, s.shadow, parts[2], function (handoff) {
+              return switchToCompare(el, handoff);
+            });
+          }
           s.active = true;
         } catch (error) {
           report('failed to start.', error);
@@ -365,6 +404,33 @@
         }
       },
       fail,
+    );
+  }
+
+  // A visitor asked to compare: download the comparison build (and this widget's language
+  // for it), then mount it in the widget's place with the widget's state so far, which
+  // `handoff()` gives (nothing if the visitor has since changed their mind). The promise
+  // fails if the download did; the widget then says so and stays as it is.
+  function switchToCompare(el, handoff) {
+    var s = stateOf(el);
+    var current = s.run;
+    return Promise.all([compareModule.load(), languageReady(languageFor(el), compareModule)]).then(
+      function (parts) {
+        var state = handoff();
+        if (state == null || current !== s.run || !s.active || s.module === compareModule) return;
+        var previous = s.widget;
+        s.widget = parts[0].mount(el, s.shadow, s.compiled, undefined, state);
+        s.module = compareModule;
+        try {
+          previous.suspend();
+        } catch (error) {
+          report('failed to clean up.', error);
+        }
+      },
+      function (error) {
+        report(describe(error), error instanceof LoadError ? error.cause : '');
+        throw error;
+      },
     );
   }
 

@@ -90,7 +90,7 @@ async fn mount_renders_into_a_shadow_root_with_an_adopted_stylesheet() {
         &eiw::core::packed::to_text(&*english())
     ));
     assert!(!eiw::add_language("es", "not a language file"));
-    let mut widget = eiw::mount(host.clone(), shadow.clone(), None);
+    let mut widget = eiw::mount(host.clone(), shadow.clone(), None, None, None);
     scheduler::flush().await;
 
     assert!(q(&shadow, ".eiw .quiz").is_some(), "quiz rendered");
@@ -219,6 +219,7 @@ async fn results_show_score_chart_areas_and_cta() {
         cta_phone: Some("+1 555-0100".into()),
         on_retake: Callback::noop(),
         on_event,
+        autofocus: true,
         comparison: Html::default(),
         invite: Html::default(),
     };

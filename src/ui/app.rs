@@ -25,6 +25,21 @@ pub struct HostServices {
     pub storage_available: bool,
     /// Progress saved by an earlier visit (only ever written after the visitor opted in).
     pub saved: Option<String>,
+    /// The comparison build only: the quiz as the default build handed it over
+    /// (`QuizState::handoff`); the widget is already on screen, so no `ei-ready` again.
+    pub handoff: Option<String>,
+    /// The default build only: hands the quiz over to the comparison build.
+    pub on_switch: Callback<Switch>,
+}
+
+/// Handing a quiz over to the comparison build, which the loader downloads first.
+#[derive(Clone, PartialEq)]
+pub struct Switch {
+    /// Asked once it has downloaded: the hand-over to mount with (`QuizState::handoff`), or
+    /// `None` if the visitor has since forgotten their answers or started again.
+    pub handoff: Callback<(), Option<String>>,
+    /// It could not be downloaded.
+    pub failed: Callback<()>,
 }
 
 impl Default for HostServices {
@@ -35,6 +50,8 @@ impl Default for HostServices {
             on_quick_exit: Callback::noop(),
             storage_available: false,
             saved: None,
+            handoff: None,
+            on_switch: Callback::noop(),
         }
     }
 }
@@ -53,7 +70,12 @@ pub fn app(props: &AppProps) -> Html {
     {
         // Effects run after the first render has reached the DOM: the widget is interactive.
         let on_event = props.host.on_event.clone();
-        use_effect_with((), move |_| on_event.emit(HostEvent::Ready));
+        let handed_over = props.host.handoff.is_some();
+        use_effect_with((), move |_| {
+            if !handed_over {
+                on_event.emit(HostEvent::Ready)
+            }
+        });
     }
     let AppProps {
         content,
@@ -75,6 +97,8 @@ pub fn app(props: &AppProps) -> Html {
                     resources={resources.clone()}
                     storage_available={host.storage_available}
                     saved={host.saved.clone()}
+                    handoff={host.handoff.clone()}
+                    on_switch={host.on_switch.clone()}
                     on_store={host.on_store.clone()}
                     on_quick_exit={host.on_quick_exit.clone()}
                     on_event={host.on_event.clone()}

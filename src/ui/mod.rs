@@ -3,6 +3,7 @@
 pub mod app;
 pub mod chart;
 pub mod compare;
+#[cfg(feature = "compare")]
 pub mod comparison;
 pub mod faq;
 pub mod handover;

@@ -2,11 +2,14 @@
 //! gets an inline message tied to the field; nothing is thrown or logged, and the visitor's
 //! own answers are untouched.
 
+#[cfg(feature = "compare")]
 use wasm_bindgen::JsCast;
+#[cfg(feature = "compare")]
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::core::content::Content;
+#[cfg(feature = "compare")]
 use crate::core::pair::{decode, PairError};
 use crate::ui::state::{Action, CompareView};
 
@@ -27,6 +30,7 @@ pub fn partner_code_button(
 
 /// The form for a partner's code. `fingerprint`: this page's statement set, so codes from
 /// other statements are refused.
+#[cfg(feature = "compare")]
 pub fn partner_code(
     content: &Content,
     view: &CompareView,
@@ -78,4 +82,11 @@ pub fn partner_code(
             </form>
         </div>
     }
+}
+
+/// The default build: the form's empty, closed place (its button hands over to the
+/// comparison build, which has the form).
+#[cfg(not(feature = "compare"))]
+pub fn partner_code(_: &Content, _: &CompareView, _: u16, _: &Callback<Action>) -> Html {
+    html! { <div class="partner-code"><form id="eiw-partner-form" class="field" hidden=true></form></div> }
 }

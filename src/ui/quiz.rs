@@ -2,6 +2,11 @@
 //! comparing with a partner (a partner's code, or taking turns with a hand-over screen).
 //! It also owns the visitor's safety controls: Quick exit (button or Esc twice) and the
 //! opt-in "Remember my progress".
+//!
+//! Comparing is compiled into the comparison build only (feature `compare`). The default
+//! build shows the same comparing buttons; the first click hands the quiz over to the
+//! comparison build (`HostServices::on_switch`), which the loader downloads then, and which
+//! carries on from the same state as if the click had happened there.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -10,11 +15,15 @@ use yew::prelude::*;
 
 use crate::core::content::{Content, QuestionRef, DIMENSION_IDS};
 use crate::core::events::{HostEvent, SharedScores};
-use crate::core::pair::{self, fingerprint, means, Means, StatementSet};
+use crate::core::pair::Means;
+#[cfg(feature = "compare")]
+use crate::core::pair::{self, fingerprint, means, StatementSet};
 use crate::core::progress::{decode, encode, Partner, StoreOp};
 use crate::core::resources::Resource;
 use crate::core::scoring::{safety_concern, score, Response};
-use crate::ui::compare::{compare, Offer};
+use crate::ui::app::Switch;
+use crate::ui::compare::{compare, download_status, Offer};
+#[cfg(feature = "compare")]
 use crate::ui::comparison::comparison;
 use crate::ui::handover::handover;
 use crate::ui::intro::Intro;
@@ -22,6 +31,8 @@ use crate::ui::partner_code::{partner_code, partner_code_button};
 use crate::ui::question::Question;
 use crate::ui::remember::remember;
 use crate::ui::results::Results;
+#[cfg(not(feature = "compare"))]
+use crate::ui::state::Download;
 use crate::ui::state::{Action, QuizState, Step};
 
 #[derive(Properties, PartialEq)]
@@ -39,6 +50,10 @@ pub struct QuizProps {
     pub storage_available: bool,
     /// Progress the visitor saved earlier, as stored.
     pub saved: Option<String>,
+    /// The comparison build: the quiz as the default build handed it over.
+    pub handoff: Option<String>,
+    /// The default build: hands the quiz over to the comparison build.
+    pub on_switch: Callback<Switch>,
     /// Saves or clears progress; returns false when storage refused.
     pub on_store: Callback<StoreOp, bool>,
     /// Leaves the page (the embed layer clears storage and replaces the location).
@@ -54,31 +69,43 @@ pub fn quiz(props: &QuizProps) -> Html {
     let questions = use_memo(props.content.clone(), |content| content.questions());
     let safety_index = questions.iter().position(|q| *q == QuestionRef::Safety);
     // Codes from a page whose publisher replaced the statements only match that page's.
-    let statements = use_memo(props.content.clone(), |content| {
+    #[cfg(feature = "compare")]
+    let fingerprint = *use_memo(props.content.clone(), |content| {
         fingerprint(if content.statements_replaced {
             StatementSet::Custom(&content.dimensions)
         } else {
             StatementSet::Builtin
         })
     });
-    let fingerprint = *statements;
+    #[cfg(not(feature = "compare"))]
+    let fingerprint = 0;
     let resumed = use_memo((), {
         let total = questions.len();
         let saved = props.saved.clone();
         move |_| saved.and_then(|text| decode(&text, total))
     });
+    // Taken over from the default build: its state, and the control the visitor used there.
+    let handed = use_memo((), {
+        let total = questions.len();
+        let handoff = props.handoff.clone();
+        move |_| handoff.and_then(|text| QuizState::from_handoff(&text, total, safety_index))
+    });
     let state = use_reducer({
         let total = questions.len();
         let resumed = (*resumed).clone();
+        let handed = handed.as_ref().as_ref().map(|(state, _)| state.clone());
         move || {
-            resumed.map_or_else(
-                || QuizState::new(total, safety_index),
-                |saved| QuizState::restored(saved, safety_index),
-            )
+            handed.unwrap_or_else(|| {
+                resumed.map_or_else(
+                    || QuizState::new(total, safety_index),
+                    |saved| QuizState::restored(saved, safety_index),
+                )
+            })
         }
     });
     // The partner's scores: from their turn on this device, or their code (a saved code
     // from statements this page no longer has is ignored).
+    #[cfg(feature = "compare")]
     let partner: Option<Rc<Means>> = match &state.partner {
         Partner::First(first) => Some(means(&score(&props.content, &questions, first).dimensions)),
         Partner::Code(code) => pair::decode(code, fingerprint).ok(),
@@ -86,9 +113,19 @@ pub fn quiz(props: &QuizProps) -> Html {
     }
     .filter(|_| props.compare)
     .map(Rc::new);
+    #[cfg(not(feature = "compare"))]
+    let partner: Option<Rc<Means>> = None;
     // Focus follows the visitor's own actions only: nothing is focused on page load, which
-    // would scroll the host page to the widget uninvited.
-    let interacted = use_mut_ref(|| false);
+    // would scroll the host page to the widget uninvited. A hand-over follows a click.
+    let interacted = use_mut_ref(|| {
+        handed
+            .as_ref()
+            .as_ref()
+            .is_some_and(|(_, then)| then.is_some())
+    });
+    // The first render after a hand-over: the screen is already on the page, so no focus
+    // move and no step event for it.
+    let arriving = use_mut_ref(|| handed.is_some());
     // Storage is touched only after the visitor opts in; this tracks whether we did.
     let stored = use_mut_ref(|| resumed.is_some());
     let storage_ok = use_state(|| props.storage_available);
@@ -100,7 +137,9 @@ pub fn quiz(props: &QuizProps) -> Html {
         let responses = state.responses.clone();
         let total = state.total();
         let share = props.share_score;
+        let arriving = arriving.clone();
         use_effect_with(state.step, move |step| match *step {
+            _ if *arriving.borrow() => {}
             Step::Question(index) => on_event.emit(HostEvent::Step { index, total }),
             Step::Results => {
                 let report = score(&content, &questions, &responses);
@@ -121,6 +160,7 @@ pub fn quiz(props: &QuizProps) -> Html {
         });
     }
 
+    #[cfg(feature = "compare")]
     {
         // `ei-compare` once a comparison is on screen (never for a visitor who said they
         // feel afraid: then there is none).
@@ -178,6 +218,74 @@ pub fn quiz(props: &QuizProps) -> Html {
     };
 
     let card = use_node_ref();
+
+    // The comparing controls' clicks: here, or, in the default build, through the hand-over.
+    #[cfg(feature = "compare")]
+    let together = dispatch.clone();
+    #[cfg(not(feature = "compare"))]
+    let together = {
+        // The hand-over as it stands when the comparison build is ready to take it.
+        let pending = use_mut_ref(|| None);
+        *pending.borrow_mut() = match &state.view.download {
+            Download::Loading(then) => Some(state.handoff(then.as_ref())),
+            Download::Idle | Download::Failed => None,
+        };
+        let switch = {
+            let dispatch = dispatch.clone();
+            let on_switch = props.on_switch.clone();
+            move |then: Option<Action>| {
+                dispatch.emit(Action::Switch(then.map(Box::new)));
+                let pending = pending.clone();
+                on_switch.emit(Switch {
+                    handoff: Callback::from(move |_| pending.borrow().clone()),
+                    failed: dispatch.reform(|_| Action::SwitchFailed),
+                });
+            }
+        };
+        // Progress remembered from a comparison (a partner's turn or code) continues there.
+        let has_partner = state.partner != Partner::None;
+        let resume = switch.clone();
+        use_effect_with(has_partner, move |has_partner| {
+            if *has_partner {
+                resume(None);
+            }
+        });
+        Callback::from(move |action: Action| switch(Some(action)))
+    };
+
+    {
+        // After a hand-over: act on the control the visitor used, and give it focus again
+        // (it is a new element now), without scrolling the page.
+        let card = card.clone();
+        let dispatch = dispatch.clone();
+        let arriving = arriving.clone();
+        let then = handed.as_ref().as_ref().and_then(|(_, then)| then.clone());
+        use_effect_with((), move |_| {
+            *arriving.borrow_mut() = false;
+            let control = match &then {
+                Some(Action::ToggleTogether) => Some("eiw-together"),
+                Some(Action::ToggleCodeForm) => Some("eiw-partner-form"),
+                Some(Action::ToggleOwnCode) => Some("eiw-pair-code"),
+                _ => None,
+            };
+            let button = control.and_then(|id| {
+                card.cast::<web_sys::Element>()?
+                    .query_selector(&format!("[aria-controls={id}]"))
+                    .ok()
+                    .flatten()?
+                    .dyn_into::<web_sys::HtmlElement>()
+                    .ok()
+            });
+            if let Some(button) = button {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = button.focus_with_options(&options);
+            }
+            if let Some(action) = then {
+                dispatch.emit(action);
+            }
+        });
+    }
     {
         // The hand-over screen is a plain view: move focus to its heading here, as the other
         // screens do for theirs, so a screen reader announces it.
@@ -252,19 +360,20 @@ pub fn quiz(props: &QuizProps) -> Html {
                     <>
                         <div class="actions">
                             <button type="button" class="button" part="button" aria-expanded={state.view.together_open.to_string()}
-                                aria-controls="eiw-together" onclick={dispatch.reform(|_: MouseEvent| Action::ToggleTogether)}>
+                                aria-controls="eiw-together" onclick={together.reform(|_: MouseEvent| Action::ToggleTogether)}>
                                 { &texts.button }
                             </button>
                         </div>
+                        { download_status(content, &state.view) }
                         <div id="eiw-together" class="together" hidden={!state.view.together_open}>
                             if state.view.together_open {
                                 <p class="hint">{ &texts.turns_note }</p>
                                 <div class="actions">
                                     <button type="button" class="button" part="button"
-                                        onclick={dispatch.reform(|_: MouseEvent| Action::TakeTurns)}>{ &texts.turns }</button>
-                                    { partner_code_button(content, &state.view, &dispatch) }
+                                        onclick={together.reform(|_: MouseEvent| Action::TakeTurns)}>{ &texts.turns }</button>
+                                    { partner_code_button(content, &state.view, &together) }
                                 </div>
-                                { partner_code(content, &state.view, fingerprint, &dispatch) }
+                                { partner_code(content, &state.view, fingerprint, &together) }
                             }
                         </div>
                     </>
@@ -297,22 +406,33 @@ pub fn quiz(props: &QuizProps) -> Html {
         }
         Step::Results => {
             let report = score(content, &questions, &state.responses);
-            let yours = means(&report.dimensions);
             // Nothing about comparing for a visitor who said they feel afraid, and nothing
             // says why.
             let offered = props.compare && !state.afraid();
-            let comparison_html = match (&partner, offered) {
-                (Some(partner), true) => comparison(content, &yours, partner),
-                _ => html! {},
+            #[cfg(feature = "compare")]
+            let (comparison_html, code) = {
+                let yours = means(&report.dimensions);
+                let comparison_html = match (&partner, offered) {
+                    (Some(partner), true) => comparison(content, &yours, partner),
+                    _ => html! {},
+                };
+                let code = if offered {
+                    pair::encode(&yours, fingerprint)
+                } else {
+                    String::new()
+                };
+                (comparison_html, code)
             };
+            #[cfg(not(feature = "compare"))]
+            let (comparison_html, code) = (html! {}, String::new());
             let invite = if offered {
                 let offer = Offer {
-                    code: &pair::encode(&yours, fingerprint),
+                    code: &code,
                     fingerprint,
                     has_partner: partner.is_some(),
                     can_take_turns: !matches!(state.partner, Partner::First(_)),
                 };
-                compare(content, offer, &state.view, &dispatch)
+                compare(content, offer, &state.view, &together)
             } else {
                 html! {}
             };
@@ -329,6 +449,7 @@ pub fn quiz(props: &QuizProps) -> Html {
                     on_event={props.on_event.clone()}
                     comparison={comparison_html}
                     invite={invite}
+                    autofocus={!*arriving.borrow()}
                 />
             }
         }

@@ -4,7 +4,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::core::pair::PairError;
-use crate::core::progress::{Partner, Saved, SavedStep};
+use crate::core::progress::{decode, encode, Partner, Saved, SavedStep};
 use crate::core::scoring::Response;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +45,19 @@ pub struct CompareView {
     pub code_shown: bool,
     /// Whether copying the code worked; `None` before any attempt.
     pub copied: Option<bool>,
+    /// The default build only: handing over to the comparison build.
+    pub download: Download,
+}
+
+/// The default build hands over to the comparison build when a visitor asks to compare.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Download {
+    #[default]
+    Idle,
+    /// Downloading; then act on this control as if it had been used there.
+    Loading(Option<Action>),
+    /// It could not be downloaded.
+    Failed,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,7 +90,20 @@ pub enum Action {
     ToggleOwnCode,
     /// Copying the code worked, or not (then it is selected for the visitor to copy).
     Copied(bool),
+    /// Hand over to the comparison build (it downloads), then act on this control there.
+    Switch(Option<Box<Action>>),
+    /// The comparison build could not be downloaded.
+    SwitchFailed,
 }
+
+/// The comparing controls whose click hands over to the comparison build, as written in a
+/// hand-over (`QuizState::handoff`).
+const INTENTS: [(char, Action); 4] = [
+    ('g', Action::ToggleTogether),
+    ('f', Action::ToggleCodeForm),
+    ('o', Action::ToggleOwnCode),
+    ('t', Action::TakeTurns),
+];
 
 impl QuizState {
     /// `safety`: the index of the safety statement among the questions, if it is asked.
@@ -120,6 +146,50 @@ impl QuizState {
             responses: self.responses.clone(),
             partner: self.partner.clone(),
         }
+    }
+
+    /// What the default build hands to the comparison build when a visitor asks to compare:
+    /// `<control><remember><on intro>|<progress>`, the control being the one they used
+    /// (`-` for none), the progress as "Remember my progress" writes it. It stays in memory:
+    /// it goes from one wasm module to the other through the loader, never to the page.
+    pub fn handoff(&self, then: Option<&Action>) -> String {
+        let control = INTENTS
+            .iter()
+            .find(|(_, action)| Some(action) == then)
+            .map_or('-', |(c, _)| *c);
+        let flag = |on: bool| if on { '1' } else { '0' };
+        format!(
+            "{control}{}{}|{}",
+            flag(self.remember),
+            flag(self.step == Step::Intro),
+            encode(&self.saved())
+        )
+    }
+
+    /// Reads a hand-over for a quiz of `total` questions: the state, and the control to act
+    /// on as if the visitor had just used it here. `None` if it does not read.
+    pub fn from_handoff(
+        text: &str,
+        total: usize,
+        safety: Option<usize>,
+    ) -> Option<(QuizState, Option<Action>)> {
+        let (head, progress) = text.split_once('|')?;
+        let mut flags = head.chars();
+        let control = flags.next()?;
+        let then = INTENTS
+            .iter()
+            .find(|(c, _)| *c == control)
+            .map(|(_, action)| action.clone());
+        if then.is_none() && control != '-' {
+            return None;
+        }
+        let (remember, intro) = (flags.next()? == '1', flags.next()? == '1');
+        let mut state = QuizState::restored(decode(progress, total)?, safety);
+        state.remember = remember;
+        if intro {
+            state.step = Step::Intro;
+        }
+        Some((state, then))
     }
 
     pub fn total(&self) -> usize {
@@ -180,6 +250,8 @@ impl QuizState {
             (_, Action::ToggleCodeForm) => next.view.form_open = !self.view.form_open,
             (_, Action::ToggleOwnCode) => next.view.code_shown = !self.view.code_shown,
             (_, Action::Copied(worked)) => next.view.copied = Some(worked),
+            (_, Action::Switch(then)) => next.view.download = Download::Loading(then.map(|a| *a)),
+            (_, Action::SwitchFailed) => next.view.download = Download::Failed,
             (Step::Question(i), Action::Choose(response)) => {
                 let valid = !matches!(response, Response::Agree(x) if !(1..=5).contains(&x));
                 if let (true, Some(slot)) = (valid, next.responses.get_mut(i)) {
@@ -368,6 +440,66 @@ mod tests {
             "kept for the next attempt"
         );
         assert_eq!(retaken.step, Step::Intro);
+    }
+
+    #[test]
+    fn forgetting_or_retaking_cancels_a_hand_over() {
+        let s = QuizState::new(3, Some(1))
+            .apply(Action::Switch(Some(Box::new(Action::ToggleTogether))));
+        assert_eq!(
+            s.view.download,
+            Download::Loading(Some(Action::ToggleTogether))
+        );
+        assert_eq!(s.apply(Action::Forget).view.download, Download::Idle);
+        assert_eq!(s.apply(Action::Retake).view.download, Download::Idle);
+        assert_eq!(
+            s.apply(Action::SwitchFailed).view.download,
+            Download::Failed
+        );
+    }
+
+    #[test]
+    fn a_handoff_carries_the_state_and_the_control_used() {
+        let s = finish(QuizState::new(3, Some(1)).apply(Action::Start), 4, 1);
+        for then in [
+            None,
+            Some(Action::ToggleOwnCode),
+            Some(Action::ToggleCodeForm),
+            Some(Action::TakeTurns),
+        ] {
+            let (restored, action) = QuizState::from_handoff(&s.handoff(then.as_ref()), 3, Some(1))
+                .expect("a hand-over reads");
+            assert_eq!((restored, action), (s.clone(), then));
+        }
+        // The intro (with earlier answers, after Back) and the opt-in survive too.
+        let intro = s
+            .apply(Action::SetRemember(true))
+            .apply(Action::Back)
+            .apply(Action::Back)
+            .apply(Action::Back)
+            .apply(Action::Back);
+        assert_eq!(intro.step, Step::Intro);
+        let handoff = intro.handoff(Some(&Action::ToggleTogether));
+        assert_eq!(
+            QuizState::from_handoff(&handoff, 3, Some(1)),
+            Some((intro, Some(Action::ToggleTogether)))
+        );
+        // A partner's data goes along; controls that do not hand over are not written.
+        let turns = finish(QuizState::new(3, Some(1)).apply(Action::TakeTurns), 4, 1);
+        let (restored, _) =
+            QuizState::from_handoff(&turns.handoff(Some(&Action::Start)), 3, Some(1))
+                .expect("reads");
+        assert_eq!(restored, turns);
+        for bad in [
+            "",
+            "x00|v1|r|444",
+            "g0|v1|r|444",
+            "g00|v9|r|444",
+            "g00|v1|r|44",
+            "g00",
+        ] {
+            assert_eq!(QuizState::from_handoff(bad, 3, Some(1)), None, "{bad:?}");
+        }
     }
 
     #[test]

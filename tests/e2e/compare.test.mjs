@@ -2,7 +2,7 @@
 // the safety rules, compare="off", other languages, privacy and accessibility.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openWidget, completeQuiz, events, expectedScores, content, audit } from './harness.mjs';
+import { setup, openWidget, completeQuiz, events, expectedScores, content, audit, focused } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -195,7 +195,7 @@ test('Spanish and Arabic (right to left) compare with the same codes as English'
   await ben.context().close();
 });
 
-test('comparing makes no requests, writes nothing, and passes axe on every new screen', async () => {
+test('comparing sends nothing, writes nothing, and passes axe on every new screen', async () => {
   const requests = [];
   const anna = await openWidget(env);
   await completeQuiz(anna, ANNA);
@@ -221,7 +221,81 @@ test('comparing makes no requests, writes nothing, and passes axe on every new s
   await page.locator('#w1 .handover').waitFor();
   found.push(...(await audit(page, 'hand-over')));
   assert.deepEqual(found, []);
-  assert.deepEqual(requests.slice(loaded), [], 'no request of any kind');
+  // Only the comparison build is downloaded, once, from the widget's own folder: nothing
+  // goes anywhere else, and nothing is in a URL.
+  const later = requests.slice(loaded).map((u) => new URL(u));
+  assert.deepEqual(later.map((u) => u.pathname).sort(), ['/eiw/eiw-compare.js', '/eiw/eiw-compare_bg.wasm']);
+  assert.ok(later.every((u) => u.origin === new URL(env.server.host).origin && !u.search && !u.hash));
   assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
+  await page.context().close();
+});
+
+test('the first comparing click downloads the comparison, which carries on where the visitor was', async () => {
+  const requests = [];
+  const page = await openWidget(env, 'share-score', { before: (p) => p.on('request', (r) => requests.push(new URL(r.url()).pathname)) });
+  await completeQuiz(page, ANNA);
+  assert.ok(!requests.some((p) => p.includes('eiw-compare')), 'not downloaded for the quiz alone');
+  const score = await page.locator('#w1 .score-value').textContent();
+  const button = page.locator('#w1 .compare .button', { hasText: content.compare.button });
+  await button.scrollIntoViewIfNeeded();
+  const scroll = await page.evaluate(() => scrollY);
+  await button.click();
+  // The code appears for the same answers, the visitor's place and focus are kept, and
+  // the page hears of nothing new: one ready, one complete.
+  const code = await page.locator('#w1 #eiw-code').inputValue();
+  assert.match(code, /^EI1-/);
+  assert.equal(await button.getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.locator('#w1 .score-value').textContent(), score);
+  assert.equal(await page.evaluate(() => scrollY), scroll);
+  const active = await page.evaluate(() => document.getElementById('w1').shadowRoot.activeElement?.getAttribute('aria-controls'));
+  assert.equal(active, 'eiw-pair-code');
+  assert.equal((await events(page, 'ei-ready')).length, 1);
+  assert.equal((await events(page, 'ei-complete')).length, 1);
+  // The default build's app is gone from the widget: one app, one results screen.
+  assert.equal(await page.locator('#w1 .eiw').count(), 1);
+  assert.equal(await page.locator('#w1 .results').count(), 1);
+  await page.context().close();
+});
+
+test('if the comparison cannot download, the visitor is told, keeps their results, and can try again', async () => {
+  let refuse = true;
+  const errors = [];
+  const page = await openWidget(env, '', {
+    before: async (p) => {
+      p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      await p.route('**/eiw/eiw-compare_bg.wasm', (route) => (refuse ? route.fulfill({ status: 503, body: 'busy' }) : route.continue()));
+    },
+  });
+  await completeQuiz(page, ANNA);
+  await page.locator('#w1 .compare .button', { hasText: content.compare.have_code }).click();
+  await page.locator('#w1 .compare [role=status]', { hasText: content.compare.unavailable }).waitFor();
+  assert.equal(await page.locator('#w1 .results .score-value').count(), 1, 'the results stay');
+  assert.ok(errors.some((e) => /could not load eiw-compare_bg\.wasm/.test(e)), errors.join('\n'));
+  refuse = false;
+  await page.locator('#w1 .compare .button', { hasText: content.compare.have_code }).click();
+  await page.locator('#w1 #eiw-partner-input').waitFor();
+  assert.equal(await page.locator('#w1 .compare [role=status]', { hasText: content.compare.unavailable }).count(), 0);
+  await page.context().close();
+});
+
+test('the intro’s comparing choices and taking turns work from the first click', async () => {
+  const page = await openWidget(env);
+  await page.locator('#w1 .intro [aria-controls=eiw-together]').click();
+  await page.locator('#w1 #eiw-together [aria-controls=eiw-partner-form]').waitFor();
+  await page.locator('#w1 .intro [aria-controls=eiw-together][aria-expanded=true]').waitFor();
+  await page.locator('#w1 #eiw-together .button', { hasText: content.compare.turns }).click();
+  await page.locator('#w1 .question').waitFor();
+  assert.equal((await events(page, 'ei-start')).length, 1);
+  await page.context().close();
+});
+
+test('“Take turns” on the results hands the device over from the first click', async () => {
+  const page = await openWidget(env);
+  await completeQuiz(page, ANNA);
+  await page.locator('#w1 .compare .button', { hasText: content.compare.turns }).click();
+  await page.locator('#w1 .handover').waitFor();
+  assert.equal((await focused(page)).text, content.compare.handover_title);
+  assert.equal(await page.locator('#w1 .results').count(), 0, 'the first results are hidden');
+  assert.equal((await events(page, 'ei-complete')).length, 1);
   await page.context().close();
 });
