@@ -6,7 +6,8 @@
  * wasm-bindgen glue, the wasm and the visitor's language together, checks each against the
  * hash stamped in at build time, and mounts the widget. Comparing with a partner is a second
  * build of the widget, downloaded only when a visitor asks to compare; the widget then
- * hands itself over to it. Nothing here reads or sends answers. */
+ * hands itself over to it, its state passing through here in memory. Nothing here stores,
+ * sends or reads answers. */
 (function () {
   'use strict';
   var TAG = 'emotional-intimacy-widget';
@@ -416,11 +417,19 @@
     var current = s.run;
     return Promise.all([compareModule.load(), languageReady(languageFor(el), compareModule)]).then(
       function (parts) {
-        var state = handoff();
-        if (state == null || current !== s.run || !s.active || s.module === compareModule) return;
+        var handover = handoff();
+        if (handover == null || current !== s.run || !s.active || s.module === compareModule) return;
         var previous = s.widget;
-        s.widget = parts[0].mount(el, s.shadow, s.compiled, undefined, state);
-        s.module = compareModule;
+        try {
+          s.widget = parts[0].mount(el, s.shadow, s.compiled, undefined, handover);
+          s.module = compareModule;
+        } catch (error) {
+          // Its mount may have cleared the shadow root already: the fallback, as at start.
+          report('failed to start.', error);
+          s.active = false;
+          showFallback(s);
+          return;
+        }
         try {
           previous.suspend();
         } catch (error) {

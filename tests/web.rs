@@ -279,6 +279,8 @@ async fn render_faq(
         single,
         heading_level: 3,
         deep_link: deep_link.map(str::to_owned),
+        initially_open: None,
+        on_open: Callback::noop(),
         on_event,
     };
     let app = Renderer::<Faq>::with_root_and_props(root, props).render();

@@ -22,9 +22,12 @@ pub struct IntroProps {
 pub fn intro(props: &IntroProps) -> Html {
     let heading = use_node_ref();
     {
+        // When the intro appears (after Back or Retake), not when something on it changes:
+        // opening "Compare with a partner" keeps focus on its button.
         let heading = heading.clone();
-        use_effect_with(props.autofocus, move |autofocus| {
-            if *autofocus {
+        let autofocus = props.autofocus;
+        use_effect_with((), move |_| {
+            if autofocus {
                 if let Some(el) = heading.cast::<HtmlElement>() {
                     let _ = el.focus();
                 }

@@ -242,8 +242,9 @@ pub fn quiz(props: &QuizProps) -> Html {
                 });
             }
         };
-        // Progress remembered from a comparison (a partner's turn or code) continues there.
-        let has_partner = state.partner != Partner::None;
+        // Progress remembered from a comparison (a partner's turn or code) continues there,
+        // where comparing is offered at all.
+        let has_partner = props.compare && !state.afraid() && state.partner != Partner::None;
         let resume = switch.clone();
         use_effect_with(has_partner, move |has_partner| {
             if *has_partner {
@@ -380,7 +381,7 @@ pub fn quiz(props: &QuizProps) -> Html {
                 },
             };
             html! {
-                <Intro content={content.clone()} autofocus={autofocus}
+                <Intro content={content.clone()} autofocus={autofocus && !*arriving.borrow()}
                     on_start={dispatch.reform(|_| Action::Start)} partner={partner_html} />
             }
         }

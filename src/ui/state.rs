@@ -251,7 +251,10 @@ impl QuizState {
             (_, Action::ToggleOwnCode) => next.view.code_shown = !self.view.code_shown,
             (_, Action::Copied(worked)) => next.view.copied = Some(worked),
             (_, Action::Switch(then)) => next.view.download = Download::Loading(then.map(|a| *a)),
-            (_, Action::SwitchFailed) => next.view.download = Download::Failed,
+            // Only while still wanted: not after Forget or Retake.
+            (_, Action::SwitchFailed) if matches!(self.view.download, Download::Loading(_)) => {
+                next.view.download = Download::Failed
+            }
             (Step::Question(i), Action::Choose(response)) => {
                 let valid = !matches!(response, Response::Agree(x) if !(1..=5).contains(&x));
                 if let (true, Some(slot)) = (valid, next.responses.get_mut(i)) {
@@ -455,6 +458,14 @@ mod tests {
         assert_eq!(
             s.apply(Action::SwitchFailed).view.download,
             Download::Failed
+        );
+        assert_eq!(
+            s.apply(Action::Forget)
+                .apply(Action::SwitchFailed)
+                .view
+                .download,
+            Download::Idle,
+            "a failure after Forget says nothing"
         );
     }
 

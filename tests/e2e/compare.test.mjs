@@ -299,3 +299,56 @@ test('“Take turns” on the results hands the device over from the first click
   assert.equal((await events(page, 'ei-complete')).length, 1);
   await page.context().close();
 });
+
+test('the hand-over keeps the panels the visitor opened, and neither focus nor a deep link moves the page', async () => {
+  const page = await openWidget(env);
+  // A deep link in the address now must not scroll the page again when comparing loads.
+  const slug = content.faq[1].slug;
+  await page.evaluate((s) => history.replaceState(null, '', '#faq-' + s), slug);
+  await page.locator('#w1 .help-button').click();
+  await page.locator(`#w1 #faq-button-${content.faq[2].slug}`).click();
+  const toggle = page.locator('#w1 .intro [aria-controls=eiw-together]');
+  await toggle.scrollIntoViewIfNeeded();
+  const scroll = await page.evaluate(() => scrollY);
+  await toggle.click();
+  await page.locator('#w1 .intro [aria-controls=eiw-together][aria-expanded=true]').waitFor();
+  assert.equal(await page.evaluate(() => scrollY), scroll);
+  const active = await page.evaluate(() => document.getElementById('w1').shadowRoot.activeElement?.getAttribute('aria-controls'));
+  assert.equal(active, 'eiw-together');
+  assert.equal(await page.locator('#w1 .help-button').getAttribute('aria-expanded'), 'true', 'help stays open');
+  assert.equal(await page.locator(`#w1 #faq-button-${content.faq[2].slug}`).getAttribute('aria-expanded'), 'true', 'the FAQ entry stays open');
+  assert.equal(await page.locator(`#w1 #faq-button-${slug}`).getAttribute('aria-expanded'), 'false', 'the deep link is not opened again');
+  await page.context().close();
+});
+
+test('remembered progress with a partner continues in the comparison, unless comparing is off', async () => {
+  const KEY = 'emotional-intimacy-widget:progress:w1';
+  const digits = (answers) => answers.map((a) => (a === 'skip' ? 's' : String(a))).join('');
+  // Both partners took their turns on this device; the visitor had asked to be remembered.
+  const saved = `v1|r|${digits(BEN)}|f${digits(ANNA)}`;
+  const load = async (attributes) => {
+    const compareRequests = [];
+    const page = await openWidget(env, attributes, {
+      before: async (p) => {
+        await p.addInitScript(([k, v]) => localStorage.setItem(k, v), [KEY, saved]);
+        await p.route('**/eiw/eiw-compare*', (route) => {
+          compareRequests.push(route.request().url());
+          return route.continue();
+        });
+      },
+    });
+    return { page, compareRequests };
+  };
+  const on = await load('');
+  await on.page.locator('#w1 .comparison').waitFor();
+  assert.deepEqual(await rows(on.page), expectedRows(BEN, ANNA));
+  await on.page.context().close();
+  // Off: the results alone, and nothing more is downloaded. A request the page makes after
+  // the widget is ready goes out after any the widget made when it started.
+  const off = await load('compare="off"');
+  await off.page.locator('#w1 .results').waitFor();
+  await off.page.evaluate(() => fetch('/fixtures/basic.html').then((r) => r.text()));
+  assert.deepEqual(off.compareRequests, []);
+  assert.equal(await off.page.locator('#w1 .comparison').count(), 0);
+  await off.page.context().close();
+});
