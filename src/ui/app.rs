@@ -1,6 +1,5 @@
 //! The root component: one widget instance with its quiz, FAQ and help sections.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -76,7 +75,7 @@ pub struct Around {
 }
 
 impl Around {
-    fn write(&self, quiz: &str) -> String {
+    pub fn write(&self, quiz: &str) -> String {
         let flag = |on: &bool| if *on { '1' } else { '0' };
         let faq: String = self.faq_open.iter().map(flag).collect();
         format!("{quiz}#{}{faq}", flag(&self.help_open))
@@ -122,6 +121,8 @@ pub fn app(props: &AppProps) -> Html {
         resources,
         host,
     } = props;
+    // Only the comparison build is ever handed over to.
+    #[cfg(feature = "compare")]
     let (handoff, arrived) = match &host.handoff {
         Some(text) => {
             let (quiz, around) = Around::read(text);
@@ -129,6 +130,8 @@ pub fn app(props: &AppProps) -> Html {
         }
         None => (None, None),
     };
+    #[cfg(not(feature = "compare"))]
+    let (handoff, arrived): (Option<String>, Option<Around>) = (None, None);
     // What the panels around the quiz show now, for a hand-over.
     let around = use_mut_ref(|| arrived.clone().unwrap_or_default());
     let on_help = {
@@ -139,10 +142,14 @@ pub fn app(props: &AppProps) -> Html {
         let around = around.clone();
         Callback::from(move |open: Vec<bool>| around.borrow_mut().faq_open = open)
     };
+    // Only the default build hands over.
+    #[cfg(feature = "compare")]
+    let on_switch = host.on_switch.clone();
+    #[cfg(not(feature = "compare"))]
     let on_switch = {
         let on_switch = host.on_switch.clone();
         Callback::from(move |switch: Switch| {
-            let around: Rc<RefCell<Around>> = around.clone();
+            let around = around.clone();
             let quiz = switch.handoff;
             on_switch.emit(Switch {
                 handoff: Callback::from(move |_| quiz.emit(()).map(|q| around.borrow().write(&q))),

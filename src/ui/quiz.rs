@@ -85,11 +85,14 @@ pub fn quiz(props: &QuizProps) -> Html {
         move |_| saved.and_then(|text| decode(&text, total))
     });
     // Taken over from the default build: its state, and the control the visitor used there.
+    #[cfg(feature = "compare")]
     let handed = use_memo((), {
         let total = questions.len();
         let handoff = props.handoff.clone();
         move |_| handoff.and_then(|text| QuizState::from_handoff(&text, total, safety_index))
     });
+    #[cfg(not(feature = "compare"))]
+    let handed: Rc<Option<(QuizState, Option<Action>)>> = Rc::new(None);
     let state = use_reducer({
         let total = questions.len();
         let resumed = (*resumed).clone();
@@ -254,6 +257,7 @@ pub fn quiz(props: &QuizProps) -> Html {
         Callback::from(move |action: Action| switch(Some(action)))
     };
 
+    #[cfg(feature = "compare")]
     {
         // After a hand-over: act on the control the visitor used, and give it focus again
         // (it is a new element now), without scrolling the page.
