@@ -25,8 +25,9 @@ pub struct HostServices {
     pub storage_available: bool,
     /// Progress saved by an earlier visit (only ever written after the visitor opted in).
     pub saved: Option<String>,
-    /// The comparison build only: the quiz as the default build handed it over
-    /// (`QuizState::handoff`); the widget is already on screen, so no `ei-ready` again.
+    /// The comparison build only: the widget as the default build handed it over
+    /// (`QuizState::handoff`, then [`Around`]); it is already on screen, so no `ei-ready`
+    /// again.
     pub handoff: Option<String>,
     /// The default build only: hands the quiz over to the comparison build.
     pub on_switch: Callback<Switch>,
@@ -35,7 +36,8 @@ pub struct HostServices {
 /// Handing a quiz over to the comparison build, which the loader downloads first.
 #[derive(Clone, PartialEq)]
 pub struct Switch {
-    /// Asked once it has downloaded: the hand-over to mount with (`QuizState::handoff`), or
+    /// Asked once it has downloaded: the hand-over to mount with (`QuizState::handoff`, to
+    /// which the app adds [`Around`]), or
     /// `None` if the visitor has since forgotten their answers or started again.
     pub handoff: Callback<(), Option<String>>,
     /// It could not be downloaded.
