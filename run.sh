@@ -109,9 +109,6 @@ case "${1:-help}" in
     cargo fmt --all -- --check
     cargo clippy --workspace --all-targets -- -D warnings
     cargo clippy --workspace --target wasm32-unknown-unknown --all-targets -- -D warnings
-    # The workspace build has comparing compiled in (modules/compare); lint the default
-    # widget (without it) too.
-    cargo clippy -p emotional-intimacy-widget --target wasm32-unknown-unknown --all-targets -- -D warnings
     say "native tests (pure core, the builder's module, and a short fuzz pass in tests/fuzz.rs)"
     cargo test --workspace
     say "wasm tests in headless Chromium"

@@ -4,10 +4,8 @@
  * widget's space) and downloads nothing more until a widget is about to be seen
  * (`loading="lazy"`, the default) or at once (`loading="eager"`). Then it fetches the
  * wasm-bindgen glue, the wasm and the visitor's language together, checks each against the
- * hash stamped in at build time, and mounts the widget. Comparing with a partner is a second
- * build of the widget, downloaded only when a visitor asks to compare; the widget then
- * hands itself over to it, its state passing through here in memory. Nothing here stores,
- * sends or reads answers. */
+ * hash stamped in at build time, and mounts the widget. Nothing here stores, sends or reads
+ * answers. */
 (function () {
   'use strict';
   var TAG = 'emotional-intimacy-widget';
@@ -180,23 +178,8 @@
       return promise;
     };
   }
-  // The widget, and the same widget with comparing with a partner. Each has its own
-  // languages (code → promise of the file's text, once added to that module).
+  // The widget, and the languages added to it (code → promise of the file's text).
   var widgetModule = { load: moduleLoader('eiw'), languages: {} };
-  var compareModule = {
-    load: (function (load) {
-      // Languages that failed before it loaded fail for it too.
-      return function () {
-        return load().then(function (glue) {
-          failedLanguages.forEach(function (code) {
-            glue.language_failed(code);
-          });
-          return glue;
-        });
-      };
-    })(moduleLoader('eiw-compare')),
-    languages: {},
-  };
   // Only widgets with a publisher configuration need the configuration module.
   var loadConfig = moduleLoader('eiw-config');
 
@@ -284,8 +267,7 @@
   function stateOf(el) {
     var s = state.get(el);
     if (!s) {
-      s = { shadow: null, widget: null, module: widgetModule, compiled: undefined, active: false, started: false,
-        config: undefined, pending: false, run: 0 };
+      s = { shadow: null, widget: null, active: false, started: false, config: undefined, pending: false, run: 0 };
       state.set(el, s);
     }
     return s;
@@ -386,18 +368,13 @@
     var s = stateOf(el);
     var current = ++s.run;
     var text = configText(el, s);
-    var mod = s.module;
+    var mod = widgetModule;
     Promise.all([mod.load(), languageReady(languageFor(el), mod), text && compile(el, text, mod)]).then(
       function (parts) {
         if (current !== s.run || !el.isConnected) return;
         try {
-          s.compiled = parts[2];
           if (s.widget) s.widget.resume(parts[2]);
-          else {
-            s.widget = parts[0].mount(el, s.shadow, parts[2], function (handoff) {
-              return switchToCompare(el, handoff);
-            });
-          }
+          else s.widget = parts[0].mount(el, s.shadow, parts[2]);
           s.active = true;
         } catch (error) {
           report('failed to start.', error);
@@ -405,41 +382,6 @@
         }
       },
       fail,
-    );
-  }
-
-  // A visitor asked to compare: download the comparison build (and this widget's language
-  // for it), then mount it in the widget's place with the widget's state so far, which
-  // `handoff()` gives (nothing if the visitor has since changed their mind). The promise
-  // fails if the download did; the widget then says so and stays as it is.
-  function switchToCompare(el, handoff) {
-    var s = stateOf(el);
-    var current = s.run;
-    return Promise.all([compareModule.load(), languageReady(languageFor(el), compareModule)]).then(
-      function (parts) {
-        var handover = handoff();
-        if (handover == null || current !== s.run || !s.active || s.module === compareModule) return;
-        var previous = s.widget;
-        try {
-          s.widget = parts[0].mount(el, s.shadow, s.compiled, undefined, handover);
-          s.module = compareModule;
-        } catch (error) {
-          // Its mount may have cleared the shadow root already: the fallback, as at start.
-          report('failed to start.', error);
-          s.active = false;
-          showFallback(s);
-          return;
-        }
-        try {
-          previous.suspend();
-        } catch (error) {
-          report('failed to clean up.', error);
-        }
-      },
-      function (error) {
-        report(describe(error), error instanceof LoadError ? error.cause : '');
-        throw error;
-      },
     );
   }
 

@@ -90,7 +90,7 @@ async fn mount_renders_into_a_shadow_root_with_an_adopted_stylesheet() {
         &eiw::core::packed::to_text(&*english())
     ));
     assert!(!eiw::add_language("es", "not a language file"));
-    let mut widget = eiw::mount(host.clone(), shadow.clone(), None, None, None);
+    let mut widget = eiw::mount(host.clone(), shadow.clone(), None);
     scheduler::flush().await;
 
     assert!(q(&shadow, ".eiw .quiz").is_some(), "quiz rendered");
@@ -219,7 +219,6 @@ async fn results_show_score_chart_areas_and_cta() {
         cta_phone: Some("+1 555-0100".into()),
         on_retake: Callback::noop(),
         on_event,
-        autofocus: true,
         comparison: Html::default(),
         invite: Html::default(),
     };
@@ -279,8 +278,6 @@ async fn render_faq(
         single,
         heading_level: 3,
         deep_link: deep_link.map(str::to_owned),
-        initially_open: None,
-        on_open: Callback::noop(),
         on_event,
     };
     let app = Renderer::<Faq>::with_root_and_props(root, props).render();

@@ -17,7 +17,7 @@ import { minify } from 'terser';
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = process.argv[2] || process.env.TRUNK_STAGING_DIR || join(repo, 'dist');
 const LOADER = 'emotional-intimacy-widget.js';
-const MODULES = ['eiw', 'eiw-compare', 'eiw-config'];
+const MODULES = ['eiw', 'eiw-config'];
 
 const version = /^\[package\][^[]*?^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(repo, 'Cargo.toml'), 'utf8'))[1];
 const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('base64');

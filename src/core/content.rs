@@ -451,8 +451,6 @@ text_fields!(Compare {
     handover_title,
     handover_text,
     handover_button,
-    loading,
-    unavailable,
 });
 
 /// The codes of the built-in languages (`content/<code>.json`), in file-name order with

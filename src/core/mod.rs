@@ -17,6 +17,7 @@ pub mod locale;
 pub mod packed;
 pub mod pair;
 pub mod progress;
+pub mod quiz;
 pub mod report;
 pub mod resolve;
 pub mod resources;

@@ -111,15 +111,6 @@ pub fn score(
     }
 }
 
-/// True when the visitor agreed (4 or 5) with the safety statement ("At times, I feel
-/// afraid of them"). Skipping it, or any other answer, is not a concern.
-pub fn safety_concern(questions: &[QuestionRef], responses: &[Option<Response>]) -> bool {
-    questions
-        .iter()
-        .zip(responses)
-        .any(|(q, r)| *q == QuestionRef::Safety && matches!(r, Some(Response::Agree(4 | 5))))
-}
-
 impl Report {
     /// Up to three lowest-scoring dimensions that are not already a strength, lowest first.
     pub fn areas_to_explore(&self) -> Vec<usize> {
@@ -264,21 +255,14 @@ mod tests {
     }
 
     #[test]
-    fn safety_statement_is_unscored_and_flags_agreement() {
+    fn safety_statement_is_unscored() {
         let en = builtin("en").unwrap();
         let qs = en.questions();
         let safety = qs.iter().position(|q| *q == QuestionRef::Safety).unwrap();
         let mut responses = vec![Some(Response::Agree(3)); qs.len()];
         let base = score(&en, &qs, &responses);
-        for answer in [1, 2, 3] {
-            responses[safety] = Some(Response::Agree(answer));
-            assert!(!safety_concern(&qs, &responses));
-        }
-        responses[safety] = Some(Response::Skipped);
-        assert!(!safety_concern(&qs, &responses));
-        for answer in [4, 5] {
-            responses[safety] = Some(Response::Agree(answer));
-            assert!(safety_concern(&qs, &responses));
+        for answer in [Response::Skipped, Response::Agree(1), Response::Agree(5)] {
+            responses[safety] = Some(answer);
             assert_eq!(score(&en, &qs, &responses), base, "never changes the score");
         }
     }

@@ -2,9 +2,7 @@
 
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot};
-use yew::platform::spawn_local;
 use yew::{AppHandle, Callback, Renderer};
 
 use crate::core::faq_html::json_ld;
@@ -15,7 +13,7 @@ use crate::core::resolve::{resolve, Compiled, Resolved};
 use crate::core::settings::{Attributes, LOG_PREFIX};
 use crate::embed::events::{dispatch, ensure_faq_schema};
 use crate::embed::{languages, storage};
-use crate::ui::app::{AppProps, HostServices, Mount, MountProps, Switch};
+use crate::ui::app::{AppProps, HostServices, Mount, MountProps};
 
 /// The widget's only stylesheet (static/widget.css, minified by build.rs), compiled in so it
 /// costs no extra request.
@@ -32,8 +30,6 @@ pub struct Widget {
     app: Option<AppHandle<Mount>>,
     host: HtmlElement,
     generation: u32,
-    /// The loader's function that hands this widget over to the comparison build.
-    switch: Option<js_sys::Function>,
 }
 
 #[wasm_bindgen]
@@ -53,7 +49,7 @@ impl Widget {
     /// result for the element's configuration, if it has one.
     pub fn resume(&mut self, config: Option<String>) {
         self.generation = self.generation.wrapping_add(1);
-        let app = build(&self.host, config.as_deref(), self.switch.clone(), None);
+        let app = build(&self.host, config.as_deref());
         if let Some(handle) = self.app.as_mut() {
             handle.update(MountProps {
                 app,
@@ -128,25 +124,12 @@ fn log_problems(problems: &[Problem]) {
 /// Mounts a widget for `host` into `shadow` (created by the loader, open or closed).
 /// `config` is the configuration module's result for the element's configuration, if it
 /// has one; the loader has added the widget's language with `add_language` first.
-///
-/// Comparing with a partner: in the default build, `switch` is the loader's function that
-/// downloads the comparison build and hands the widget over to it. It is called with a
-/// function that returns the hand-over (or nothing, if the visitor no longer wants it), and
-/// returns a promise that fails if the download did. In the comparison build, `handoff` is
-/// that hand-over: the app carries on from it, and replaces the default build's app here.
 #[wasm_bindgen]
-pub fn mount(
-    host: HtmlElement,
-    shadow: ShadowRoot,
-    config: Option<String>,
-    switch: Option<js_sys::Function>,
-    handoff: Option<String>,
-) -> Widget {
+pub fn mount(host: HtmlElement, shadow: ShadowRoot, config: Option<String>) -> Widget {
     let mut widget = Widget {
         app: None,
         host,
         generation: 0,
-        switch,
     };
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return widget;
@@ -165,12 +148,7 @@ pub fn mount(
         return widget;
     }
     let props = MountProps {
-        app: build(
-            &widget.host,
-            config.as_deref(),
-            widget.switch.clone(),
-            handoff,
-        ),
+        app: build(&widget.host, config.as_deref()),
         generation: 0,
     };
     widget.app = Some(Renderer::<Mount>::with_root_and_props(root, props).render());
@@ -194,34 +172,8 @@ fn leave(href: &str) {
     let _ = window.location().replace(href);
 }
 
-/// Asks the loader to hand this widget over to the comparison build (see [`mount`]).
-fn switch_to_compare(switch: Option<&js_sys::Function>, request: Switch) {
-    let Switch { handoff, failed } = request;
-    let getter = Closure::<dyn Fn() -> Option<String>>::new(move || handoff.emit(()));
-    let promise = switch
-        .and_then(|f| f.call1(&JsValue::NULL, getter.as_ref()).ok())
-        .and_then(|value| value.dyn_into::<js_sys::Promise>().ok());
-    let Some(promise) = promise else {
-        return failed.emit(());
-    };
-    spawn_local(async move {
-        let outcome = JsFuture::from(promise).await;
-        // The loader has asked for the hand-over by now.
-        drop(getter);
-        if outcome.is_err() {
-            failed.emit(());
-        }
-    });
-}
-
 /// Reads the settings and builds the app's props; `None` if no content could load.
-/// `switch` and `handoff`: see [`mount`].
-fn build(
-    host: &HtmlElement,
-    config: Option<&str>,
-    switch: Option<js_sys::Function>,
-    handoff: Option<String>,
-) -> Option<Rc<AppProps>> {
+fn build(host: &HtmlElement, config: Option<&str>) -> Option<Rc<AppProps>> {
     let document = web_sys::window().and_then(|w| w.document())?;
     let compiled = config.and_then(|text| {
         let compiled = from_text::<Compiled>(text);
@@ -250,10 +202,7 @@ fn build(
             return None;
         }
     };
-    // Already logged by the default build, when this is a hand-over.
-    if handoff.is_none() {
-        log_problems(&problems);
-    }
+    log_problems(&problems);
 
     if settings.faq_schema && settings.show_faq {
         ensure_faq_schema(&document, &json_ld(&content.faq));
@@ -285,8 +234,6 @@ fn build(
             on_quick_exit,
             storage_available,
             saved,
-            handoff,
-            on_switch: Callback::from(move |request| switch_to_compare(switch.as_ref(), request)),
         },
     }))
 }

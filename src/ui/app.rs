@@ -25,23 +25,6 @@ pub struct HostServices {
     pub storage_available: bool,
     /// Progress saved by an earlier visit (only ever written after the visitor opted in).
     pub saved: Option<String>,
-    /// The comparison build only: the widget as the default build handed it over
-    /// (`QuizState::handoff`, then [`Around`]); it is already on screen, so no `ei-ready`
-    /// again.
-    pub handoff: Option<String>,
-    /// The default build only: hands the quiz over to the comparison build.
-    pub on_switch: Callback<Switch>,
-}
-
-/// Handing a quiz over to the comparison build, which the loader downloads first.
-#[derive(Clone, PartialEq)]
-pub struct Switch {
-    /// Asked once it has downloaded: the hand-over to mount with (`QuizState::handoff`, to
-    /// which the app adds [`Around`]), or
-    /// `None` if the visitor has since forgotten their answers or started again.
-    pub handoff: Callback<(), Option<String>>,
-    /// It could not be downloaded.
-    pub failed: Callback<()>,
 }
 
 impl Default for HostServices {
@@ -52,8 +35,6 @@ impl Default for HostServices {
             on_quick_exit: Callback::noop(),
             storage_available: false,
             saved: None,
-            handoff: None,
-            on_switch: Callback::noop(),
         }
     }
 }
@@ -67,55 +48,12 @@ pub struct AppProps {
     pub host: HostServices,
 }
 
-/// What the widget shows around the quiz, carried in a hand-over after the quiz's own state
-/// (`<quiz>#<help open><one flag per FAQ entry>`), so the comparison build opens the same
-/// panels rather than closing them under the visitor.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Around {
-    pub help_open: bool,
-    pub faq_open: Vec<bool>,
-}
-
-impl Around {
-    pub fn write(&self, quiz: &str) -> String {
-        let flag = |on: &bool| if *on { '1' } else { '0' };
-        let faq: String = self.faq_open.iter().map(flag).collect();
-        format!("{quiz}#{}{faq}", flag(&self.help_open))
-    }
-
-    /// Splits a hand-over into the quiz's part and this; a part that does not read is
-    /// left out (the panels start closed).
-    pub fn read(handoff: &str) -> (&str, Option<Around>) {
-        let Some((quiz, flags)) = handoff.rsplit_once('#') else {
-            return (handoff, None);
-        };
-        let mut flags = flags.chars().map(|c| match c {
-            '0' => Some(false),
-            '1' => Some(true),
-            _ => None,
-        });
-        let around = flags.next().flatten().and_then(|help_open| {
-            let faq_open = flags.collect::<Option<Vec<bool>>>()?;
-            Some(Around {
-                help_open,
-                faq_open,
-            })
-        });
-        (quiz, around)
-    }
-}
-
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     {
         // Effects run after the first render has reached the DOM: the widget is interactive.
         let on_event = props.host.on_event.clone();
-        let handed_over = props.host.handoff.is_some();
-        use_effect_with((), move |_| {
-            if !handed_over {
-                on_event.emit(HostEvent::Ready)
-            }
-        });
+        use_effect_with((), move |_| on_event.emit(HostEvent::Ready));
     }
     let AppProps {
         content,
@@ -123,47 +61,9 @@ pub fn app(props: &AppProps) -> Html {
         resources,
         host,
     } = props;
-    // Only the comparison build is ever handed over to.
-    #[cfg(feature = "compare")]
-    let (handoff, arrived) = match &host.handoff {
-        Some(text) => {
-            let (quiz, around) = Around::read(text);
-            (Some(quiz.to_owned()), around)
-        }
-        None => (None, None),
-    };
-    #[cfg(not(feature = "compare"))]
-    let (handoff, arrived): (Option<String>, Option<Around>) = (None, None);
-    // What the panels around the quiz show now, for a hand-over.
-    let around = use_mut_ref(|| arrived.clone().unwrap_or_default());
-    let on_help = {
-        let around = around.clone();
-        Callback::from(move |open: bool| around.borrow_mut().help_open = open)
-    };
-    let on_faq = {
-        let around = around.clone();
-        Callback::from(move |open: Vec<bool>| around.borrow_mut().faq_open = open)
-    };
-    // Only the default build hands over.
-    #[cfg(feature = "compare")]
-    let on_switch = host.on_switch.clone();
-    #[cfg(not(feature = "compare"))]
-    let on_switch = {
-        let on_switch = host.on_switch.clone();
-        Callback::from(move |switch: Switch| {
-            let around = around.clone();
-            let quiz = switch.handoff;
-            on_switch.emit(Switch {
-                handoff: Callback::from(move |_| quiz.emit(()).map(|q| around.borrow().write(&q))),
-                failed: switch.failed,
-            })
-        })
-    };
-    let arrived = arrived.unwrap_or_default();
     html! {
         <div class="eiw" lang={content.lang.clone()} dir={content.dir.as_str()}>
-            <Help content={content.clone()} resources={resources.clone()}
-                initially_open={arrived.help_open} on_open={on_help} />
+            <Help content={content.clone()} resources={resources.clone()} />
             if settings.show_quiz {
                 <Quiz
                     content={content.clone()}
@@ -175,8 +75,6 @@ pub fn app(props: &AppProps) -> Html {
                     resources={resources.clone()}
                     storage_available={host.storage_available}
                     saved={host.saved.clone()}
-                    handoff={handoff.clone()}
-                    on_switch={on_switch}
                     on_store={host.on_store.clone()}
                     on_quick_exit={host.on_quick_exit.clone()}
                     on_event={host.on_event.clone()}
@@ -187,10 +85,7 @@ pub fn app(props: &AppProps) -> Html {
                     content={content.clone()}
                     single={settings.faq_single}
                     heading_level={settings.faq_heading_level}
-                    // A hand-over keeps what the visitor opened, and does not scroll again.
-                    deep_link={settings.faq_deep_link.clone().filter(|_| handoff.is_none())}
-                    initially_open={(!arrived.faq_open.is_empty()).then(|| arrived.faq_open.clone())}
-                    on_open={on_faq}
+                    deep_link={settings.faq_deep_link.clone()}
                     on_event={host.on_event.clone()}
                 />
             }
@@ -213,23 +108,5 @@ pub fn mount(props: &MountProps) -> Html {
     match &props.app {
         Some(app) => html! { <App key={props.generation} ..(**app).clone() /> },
         None => html! {},
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Around;
-
-    #[test]
-    fn the_panels_around_the_quiz_survive_a_hand_over() {
-        let around = Around {
-            help_open: true,
-            faq_open: vec![false, true, false],
-        };
-        let text = around.write("g00|v1|q0|---");
-        assert_eq!(Around::read(&text), ("g00|v1|q0|---", Some(around)));
-        assert_eq!(Around::read("g00|v1|q0|---"), ("g00|v1|q0|---", None));
-        assert_eq!(Around::read("g00|v1|q0|---#"), ("g00|v1|q0|---", None));
-        assert_eq!(Around::read("g00|v1|q0|---#1x"), ("g00|v1|q0|---", None));
     }
 }

@@ -1,25 +1,53 @@
-//! "Take it together" on the results: the visitor's pair code to give a partner, a field for
-//! a partner's code, and taking turns on this device. Not shown at all to a visitor who said
-//! they feel afraid (the results do not say why).
-//!
-//! The default build shows the same buttons; a click hands over to the comparison build
-//! (see `ui::quiz`), so the panels behind them exist only there.
+//! Comparing with a partner, where it is offered: on the intro, one quiet "Compare with a
+//! partner" button whose choices open on demand; on the results, "Take it together" with the
+//! visitor's pair code to give a partner, a field for a partner's code, and taking turns on
+//! this device. Not shown at all to a visitor who said they feel afraid (nothing says why).
 
-#[cfg(feature = "compare")]
 use wasm_bindgen::JsCast;
-#[cfg(feature = "compare")]
 use wasm_bindgen_futures::JsFuture;
-#[cfg(feature = "compare")]
 use web_sys::{Element, HtmlInputElement};
-#[cfg(feature = "compare")]
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::core::content::Content;
 use crate::ui::partner_code::{partner_code, partner_code_button};
-#[cfg(not(feature = "compare"))]
-use crate::ui::state::Download;
 use crate::ui::state::{Action, CompareView};
+
+/// The intro's comparing controls: a note once a partner's scores are here, else one quiet
+/// button (most visitors take the quiz alone) that opens taking turns and a partner's code.
+pub fn together(
+    content: &Content,
+    has_partner: bool,
+    view: &CompareView,
+    fingerprint: u16,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let texts = &content.compare;
+    if has_partner {
+        return html! { <p class="notice" role="status">{ &texts.accepted }</p> };
+    }
+    html! {
+        <>
+            <div class="actions">
+                <button type="button" class="button" part="button" aria-expanded={view.together_open.to_string()}
+                    aria-controls="eiw-together" onclick={dispatch.reform(|_: MouseEvent| Action::ToggleTogether)}>
+                    { &texts.button }
+                </button>
+            </div>
+            <div id="eiw-together" class="together" hidden={!view.together_open}>
+                if view.together_open {
+                    <p class="hint">{ &texts.turns_note }</p>
+                    <div class="actions">
+                        <button type="button" class="button" part="button"
+                            onclick={dispatch.reform(|_: MouseEvent| Action::TakeTurns)}>{ &texts.turns }</button>
+                        { partner_code_button(content, view, dispatch) }
+                    </div>
+                    { partner_code(content, view, fingerprint, dispatch) }
+                }
+            </div>
+        </>
+    }
+}
 
 /// What the invitation offers: a field for a partner's code unless their scores are already
 /// here, and taking turns unless the partner's turn has been.
@@ -51,7 +79,6 @@ pub fn compare(
             <div id="eiw-pair-code" class="field" hidden={!view.code_shown}>
                 { own_code(content, &offer, view, dispatch) }
             </div>
-            { download_status(content, view) }
             <div class="actions">
                 if !offer.has_partner {
                     { partner_code_button(content, view, dispatch) }
@@ -71,8 +98,7 @@ pub fn compare(
     }
 }
 
-/// The visitor's own code with Copy (only in the comparison build).
-#[cfg(feature = "compare")]
+/// The visitor's own code with Copy.
 fn own_code(
     content: &Content,
     offer: &Offer,
@@ -103,32 +129,8 @@ fn own_code(
     }
 }
 
-#[cfg(not(feature = "compare"))]
-fn own_code(_: &Content, _: &Offer, _: &CompareView, _: &Callback<Action>) -> Html {
-    Html::default()
-}
-
-/// While the comparison build downloads after a click, and if it cannot: a live region,
-/// present from the start so screen readers announce the change. Default build only.
-#[cfg(not(feature = "compare"))]
-pub fn download_status(content: &Content, view: &CompareView) -> Html {
-    let texts = &content.compare;
-    let (class, text) = match view.download {
-        Download::Loading(_) => ("hint", texts.loading.as_str()),
-        Download::Failed => ("field-error", texts.unavailable.as_str()),
-        Download::Idle => ("hint", ""),
-    };
-    html! { <p class={classes!("download", class)} role="status">{ text }</p> }
-}
-
-#[cfg(feature = "compare")]
-pub fn download_status(_: &Content, _: &CompareView) -> Html {
-    Html::default()
-}
-
 /// Copies with the Clipboard API; where that is missing or refused (some embeds, older
 /// browsers), selects the code so the visitor can copy it themselves.
-#[cfg(feature = "compare")]
 fn copy_code(code: &str, event: MouseEvent, dispatch: &Callback<Action>) {
     // The code's field is the button's neighbour.
     let field = event

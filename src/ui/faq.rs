@@ -19,12 +19,6 @@ pub struct FaqProps {
     pub heading_level: u8,
     /// Slug to open (and scroll to) on load, from `#faq-<slug>`.
     pub deep_link: Option<String>,
-    /// The entries open at first, when the comparison build takes over a widget.
-    #[prop_or_default]
-    pub initially_open: Option<Vec<bool>>,
-    /// Told which entries are open whenever the visitor opens or closes one.
-    #[prop_or_default]
-    pub on_open: Callback<Vec<bool>>,
     pub on_event: Callback<HostEvent>,
 }
 
@@ -57,12 +51,11 @@ pub fn toggle(open: &[bool], index: usize, single: bool) -> Vec<bool> {
 pub fn faq(props: &FaqProps) -> Html {
     let entries = &props.content.faq;
     let count = entries.len();
-    let open = use_state(|| match &props.initially_open {
-        Some(open) if open.len() == count => open.clone(),
-        _ => entries
+    let open = use_state(|| {
+        entries
             .iter()
             .map(|e| props.deep_link.as_deref() == Some(e.slug.as_str()))
-            .collect::<Vec<bool>>(),
+            .collect::<Vec<bool>>()
     });
     // Answers are rendered once first opened and kept (so closing still animates): most
     // visitors open few, and ten rendered answers were a measurable part of start-up.
@@ -108,13 +101,11 @@ pub fn faq(props: &FaqProps) -> Html {
                 let onclick = {
                     let open = open.clone();
                     let on_event = props.on_event.clone();
-                    let on_open = props.on_open.clone();
                     let slug = entry.slug.clone();
                     let single = props.single;
                     Callback::from(move |_: MouseEvent| {
                         let next = toggle(&open, i, single);
                         let now_open = next.get(i).copied().unwrap_or(false);
-                        on_open.emit(next.clone());
                         open.set(next);
                         on_event.emit(HostEvent::FaqToggle { slug: slug.clone(), open: now_open });
                     })

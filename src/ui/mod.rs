@@ -3,10 +3,10 @@
 pub mod app;
 pub mod chart;
 pub mod compare;
-#[cfg(feature = "compare")]
 pub mod comparison;
 pub mod faq;
 pub mod handover;
+pub mod hooks;
 pub mod intro;
 pub mod partner_code;
 pub mod progress;

@@ -2,15 +2,13 @@
 //! gets an inline message tied to the field; nothing is thrown or logged, and the visitor's
 //! own answers are untouched.
 
-#[cfg(feature = "compare")]
 use wasm_bindgen::JsCast;
-#[cfg(feature = "compare")]
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::core::content::Content;
-#[cfg(feature = "compare")]
-use crate::core::pair::{decode, PairError};
+use crate::core::pair::PairError;
+use crate::core::quiz::read_partner_code;
 use crate::ui::state::{Action, CompareView};
 
 /// The "I have a partner's code" button, which opens [`partner_code`]'s form; the caller
@@ -30,7 +28,6 @@ pub fn partner_code_button(
 
 /// The form for a partner's code. `fingerprint`: this page's statement set, so codes from
 /// other statements are refused.
-#[cfg(feature = "compare")]
 pub fn partner_code(
     content: &Content,
     view: &CompareView,
@@ -46,10 +43,7 @@ pub fn partner_code(
             .and_then(|input| input.dyn_into::<HtmlInputElement>().ok())
             .map(|input| input.value())
             .unwrap_or_default();
-        match decode(&text, fingerprint) {
-            Ok(_) => Action::PartnerCode(text.trim().to_owned()),
-            Err(problem) => Action::CodeRejected(problem),
-        }
+        read_partner_code(&text, fingerprint)
     });
     let message = view.rejected.map(|problem| match problem {
         PairError::Typo => &texts.error_typo,
@@ -82,11 +76,4 @@ pub fn partner_code(
             </form>
         </div>
     }
-}
-
-/// The default build: the form's empty, closed place (its button hands over to the
-/// comparison build, which has the form).
-#[cfg(not(feature = "compare"))]
-pub fn partner_code(_: &Content, _: &CompareView, _: u16, _: &Callback<Action>) -> Html {
-    html! { <div class="partner-code"><form id="eiw-partner-form" class="field" hidden=true></form></div> }
 }

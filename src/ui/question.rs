@@ -8,7 +8,6 @@ use crate::core::content::Content;
 use crate::core::scoring::Response;
 use crate::core::template::fill;
 use crate::ui::progress::progress;
-use crate::ui::quiz::shortcut;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionProps {
@@ -118,5 +117,13 @@ pub fn question(props: &QuestionProps) -> Html {
                 </button>
             </div>
         </div>
+    }
+}
+
+/// Maps number keys 1–5 to answers; anything else is not a shortcut.
+pub fn shortcut(key: &str) -> Option<Response> {
+    match key {
+        "1" | "2" | "3" | "4" | "5" => key.parse().ok().map(Response::Agree),
+        _ => None,
     }
 }

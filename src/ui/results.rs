@@ -25,10 +25,6 @@ pub struct ResultsProps {
     pub cta_phone: Option<String>,
     pub on_retake: Callback<()>,
     pub on_event: Callback<HostEvent>,
-    /// Move focus to the heading when shown (not when the comparison build takes over a
-    /// results screen the visitor is already reading).
-    #[prop_or(true)]
-    pub autofocus: bool,
     /// "You and your partner", when there is a comparison to show.
     #[prop_or_default]
     pub comparison: Html,
@@ -51,9 +47,8 @@ pub fn results(props: &ResultsProps) -> Html {
     {
         // Moving focus to the heading announces the results to screen readers.
         let heading = heading.clone();
-        let autofocus = props.autofocus;
         use_effect_with((), move |_| {
-            if let (true, Some(el)) = (autofocus, heading.cast::<HtmlElement>()) {
+            if let Some(el) = heading.cast::<HtmlElement>() {
                 let _ = el.focus();
             }
         });

@@ -76,27 +76,16 @@ pub fn safety_panel(content: &Content, resources: &[Resource]) -> Html {
 pub struct HelpProps {
     pub content: Rc<Content>,
     pub resources: Rc<Vec<Resource>>,
-    /// Open at first (when the comparison build takes over a widget where it was open).
-    #[prop_or_default]
-    pub initially_open: bool,
-    /// Told when the visitor opens or closes it.
-    #[prop_or_default]
-    pub on_open: Callback<bool>,
 }
 
 /// The discreet, always-available "Need help now?" disclosure.
 #[function_component(Help)]
 pub fn help(props: &HelpProps) -> Html {
-    let open = use_state(|| props.initially_open);
+    let open = use_state(|| false);
     let safety = &props.content.safety;
     let toggle = {
         let open = open.clone();
-        let on_open = props.on_open.clone();
-        Callback::from(move |_: MouseEvent| {
-            let next = !*open;
-            open.set(next);
-            on_open.emit(next);
-        })
+        Callback::from(move |_: MouseEvent| open.set(!*open))
     };
     html! {
         <div class="help">

@@ -221,20 +221,17 @@ test('comparing sends nothing, writes nothing, and passes axe on every new scree
   await page.locator('#w1 .handover').waitFor();
   found.push(...(await audit(page, 'hand-over')));
   assert.deepEqual(found, []);
-  // Only the comparison build is downloaded, once, from the widget's own folder: nothing
-  // goes anywhere else, and nothing is in a URL.
-  const later = requests.slice(loaded).map((u) => new URL(u));
-  assert.deepEqual(later.map((u) => u.pathname).sort(), ['/eiw/eiw-compare.js', '/eiw/eiw-compare_bg.wasm']);
-  assert.ok(later.every((u) => u.origin === new URL(env.server.host).origin && !u.search && !u.hash));
+  // Comparing is part of the widget: nothing more is downloaded, nothing goes anywhere,
+  // and nothing is in a URL.
+  assert.deepEqual(requests.slice(loaded), []);
+  assert.equal(await page.evaluate(() => location.search + location.hash), '');
   assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
   await page.context().close();
 });
 
-test('the first comparing click downloads the comparison, which carries on where the visitor was', async () => {
-  const requests = [];
-  const page = await openWidget(env, 'share-score', { before: (p) => p.on('request', (r) => requests.push(new URL(r.url()).pathname)) });
+test('the first comparing click shows the code at once, and the visitor keeps their place and focus', async () => {
+  const page = await openWidget(env, 'share-score');
   await completeQuiz(page, ANNA);
-  assert.ok(!requests.some((p) => p.includes('eiw-compare')), 'not downloaded for the quiz alone');
   const score = await page.locator('#w1 .score-value').textContent();
   const button = page.locator('#w1 .compare .button', { hasText: content.compare.button });
   await button.scrollIntoViewIfNeeded();
@@ -251,30 +248,8 @@ test('the first comparing click downloads the comparison, which carries on where
   assert.equal(active, 'eiw-pair-code');
   assert.equal((await events(page, 'ei-ready')).length, 1);
   assert.equal((await events(page, 'ei-complete')).length, 1);
-  // The default build's app is gone from the widget: one app, one results screen.
   assert.equal(await page.locator('#w1 .eiw').count(), 1);
   assert.equal(await page.locator('#w1 .results').count(), 1);
-  await page.context().close();
-});
-
-test('if the comparison cannot download, the visitor is told, keeps their results, and can try again', async () => {
-  let refuse = true;
-  const errors = [];
-  const page = await openWidget(env, '', {
-    before: async (p) => {
-      p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-      await p.route('**/eiw/eiw-compare_bg.wasm', (route) => (refuse ? route.fulfill({ status: 503, body: 'busy' }) : route.continue()));
-    },
-  });
-  await completeQuiz(page, ANNA);
-  await page.locator('#w1 .compare .button', { hasText: content.compare.have_code }).click();
-  await page.locator('#w1 .compare [role=status]', { hasText: content.compare.unavailable }).waitFor();
-  assert.equal(await page.locator('#w1 .results .score-value').count(), 1, 'the results stay');
-  assert.ok(errors.some((e) => /could not load eiw-compare_bg\.wasm/.test(e)), errors.join('\n'));
-  refuse = false;
-  await page.locator('#w1 .compare .button', { hasText: content.compare.have_code }).click();
-  await page.locator('#w1 #eiw-partner-input').waitFor();
-  assert.equal(await page.locator('#w1 .compare [role=status]', { hasText: content.compare.unavailable }).count(), 0);
   await page.context().close();
 });
 
@@ -300,9 +275,9 @@ test('“Take turns” on the results hands the device over from the first click
   await page.context().close();
 });
 
-test('the hand-over keeps the panels the visitor opened, and neither focus nor a deep link moves the page', async () => {
+test('opening the comparing choices keeps the panels the visitor opened, and neither focus nor a deep link moves the page', async () => {
   const page = await openWidget(env);
-  // A deep link in the address now must not scroll the page again when comparing loads.
+  // A deep link in the address now must not scroll the page again, or reopen its entry.
   const slug = content.faq[1].slug;
   await page.evaluate((s) => history.replaceState(null, '', '#faq-' + s), slug);
   await page.locator('#w1 .help-button').click();
@@ -321,34 +296,20 @@ test('the hand-over keeps the panels the visitor opened, and neither focus nor a
   await page.context().close();
 });
 
-test('remembered progress with a partner continues in the comparison, unless comparing is off', async () => {
+test('remembered progress with a partner shows the comparison again, unless comparing is off', async () => {
   const KEY = 'emotional-intimacy-widget:progress:w1';
   const digits = (answers) => answers.map((a) => (a === 'skip' ? 's' : String(a))).join('');
   // Both partners took their turns on this device; the visitor had asked to be remembered.
   const saved = `v1|r|${digits(BEN)}|f${digits(ANNA)}`;
-  const load = async (attributes) => {
-    const compareRequests = [];
-    const page = await openWidget(env, attributes, {
-      before: async (p) => {
-        await p.addInitScript(([k, v]) => localStorage.setItem(k, v), [KEY, saved]);
-        await p.route('**/eiw/eiw-compare*', (route) => {
-          compareRequests.push(route.request().url());
-          return route.continue();
-        });
-      },
-    });
-    return { page, compareRequests };
-  };
+  const load = (attributes) =>
+    openWidget(env, attributes, { before: (p) => p.addInitScript(([k, v]) => localStorage.setItem(k, v), [KEY, saved]) });
   const on = await load('');
-  await on.page.locator('#w1 .comparison').waitFor();
-  assert.deepEqual(await rows(on.page), expectedRows(BEN, ANNA));
-  await on.page.context().close();
-  // Off: the results alone, and nothing more is downloaded. A request the page makes after
-  // the widget is ready goes out after any the widget made when it started.
+  await on.locator('#w1 .comparison').waitFor();
+  assert.deepEqual(await rows(on), expectedRows(BEN, ANNA));
+  await on.context().close();
+  // Off: the results alone.
   const off = await load('compare="off"');
-  await off.page.locator('#w1 .results').waitFor();
-  await off.page.evaluate(() => fetch('/fixtures/basic.html').then((r) => r.text()));
-  assert.deepEqual(off.compareRequests, []);
-  assert.equal(await off.page.locator('#w1 .comparison').count(), 0);
-  await off.page.context().close();
+  await off.locator('#w1 .results').waitFor();
+  assert.equal(await off.locator('#w1 .comparison').count(), 0);
+  await off.context().close();
 });

@@ -171,5 +171,5 @@ test('the built loader carries each file’s hash, the languages and their loadi
     assert.equal(hash, actual, file);
   }
   assert.deepEqual(Object.keys(build.files).filter((f) => !f.startsWith('lang/')).sort(),
-    ['eiw-compare.js', 'eiw-compare_bg.wasm', 'eiw-config.js', 'eiw-config_bg.wasm', 'eiw.js', 'eiw_bg.wasm']);
+    ['eiw-config.js', 'eiw-config_bg.wasm', 'eiw.js', 'eiw_bg.wasm']);
 });

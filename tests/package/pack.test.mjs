@@ -28,7 +28,7 @@ test('the packed files are exactly the widget’s files, its types, manifest, do
     .map((f) => `dist/${f}`);
   const expected = [...widget, 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'index.d.ts', 'react.d.ts', 'custom-elements.json'].sort();
   assert.deepEqual(packed, expected);
-  for (const needed of ['dist/emotional-intimacy-widget.js', 'dist/eiw.js', 'dist/eiw_bg.wasm', 'dist/eiw-compare.js', 'dist/eiw-compare_bg.wasm', 'dist/eiw-config.js', 'dist/eiw-config_bg.wasm', 'dist/lang/en.txt', 'dist/integrity.json', 'dist/src/emotional-intimacy-widget.js', 'dist/emotional-intimacy-widget.js.map', 'dist/eiw.js.map']) {
+  for (const needed of ['dist/emotional-intimacy-widget.js', 'dist/eiw.js', 'dist/eiw_bg.wasm', 'dist/eiw-config.js', 'dist/eiw-config_bg.wasm', 'dist/lang/en.txt', 'dist/integrity.json', 'dist/src/emotional-intimacy-widget.js', 'dist/emotional-intimacy-widget.js.map', 'dist/eiw.js.map']) {
     assert.ok(packed.includes(needed), needed);
   }
   assert.ok(!packed.some((f) => DEMO.some((d) => f.endsWith(`/${d}`))), 'no demo page');

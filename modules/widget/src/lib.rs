@@ -1,5 +1,5 @@
-//! The widget as publishers' pages load it (the library's `widget` feature). Comparing with
-//! a partner is left out: the first click on a comparing button hands the widget over to
-//! the comparison build (modules/compare), which the loader downloads only then.
+//! The widget as publishers' pages load it (the library's `widget` feature): the quiz, with
+//! comparing with a partner, and the FAQ. A crate of its own so link-time optimisation sees
+//! one `cdylib` (see the root Cargo.toml's `[lib]`).
 
 pub use eiw::{add_language, language_failed, mount, Widget};

@@ -137,8 +137,6 @@ pub struct Compare {
     pub handover_title: String,
     pub handover_text: String,
     pub handover_button: String,
-    pub loading: String,
-    pub unavailable: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]

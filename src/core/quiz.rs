@@ -1,0 +1,506 @@
+//! The quiz's rules, as a pure state machine: which screen comes next, which answers are
+//! accepted, when the device passes to a partner, what "Remember my progress" keeps, and
+//! what a visitor who said they feel afraid is never offered. `ui` renders this state and
+//! sends [`Action`]s (its reducer only wraps [`QuizState::apply`]); it decides nothing.
+
+use super::content::{Content, QuestionRef, DIMENSION_IDS};
+use super::events::{HostEvent, SharedScores};
+use super::pair::{self, fingerprint, means, Means, PairError, StatementSet};
+use super::progress::{Partner, Saved, SavedStep};
+use super::scoring::{score, Report, Response};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Intro,
+    /// The index of the question on screen.
+    Question(usize),
+    Results,
+    /// Taking turns: the first partner has finished; their results stay hidden.
+    Handover,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuizState {
+    pub step: Step,
+    /// One slot per question; `None` until the visitor answers or skips it.
+    pub responses: Vec<Option<Response>>,
+    /// The visitor ticked "Remember my progress on this device".
+    pub remember: bool,
+    /// Comparing with a partner: taking turns, or a partner's code.
+    pub partner: Partner,
+    /// What the comparing controls show (here, so their views need no state of their own).
+    pub view: CompareView,
+    /// Where the unscored safety statement is, for the safety rules of taking turns.
+    safety: Option<usize>,
+}
+
+/// The comparing controls' display state; never stored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CompareView {
+    /// The intro's "Compare with a partner" shows its choices.
+    pub together_open: bool,
+    /// "I have a partner's code" is open.
+    pub form_open: bool,
+    /// Why the code last entered could not be used.
+    pub rejected: Option<PairError>,
+    /// The visitor's own pair code is shown.
+    pub code_shown: bool,
+    /// Whether copying the code worked; `None` before any attempt.
+    pub copied: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Start,
+    /// Answer (or skip) the question on screen.
+    Choose(Response),
+    Next,
+    Back,
+    Retake,
+    /// Tick or untick "Remember my progress".
+    SetRemember(bool),
+    /// "Forget my answers" and Quick exit: everything back to the start, nothing remembered,
+    /// both partners' data gone.
+    Forget,
+    /// "Take turns on this device": from the intro the first partner starts; from the
+    /// results the visitor's turn is over and the device goes to their partner.
+    TakeTurns,
+    /// The second partner starts after the hand-over screen.
+    StartTurn,
+    /// A partner's pair code that reads (see [`read_partner_code`]).
+    PartnerCode(String),
+    /// A partner's code that does not read, and why.
+    CodeRejected(PairError),
+    /// Open or close the intro's "Compare with a partner".
+    ToggleTogether,
+    /// Open or close "I have a partner's code".
+    ToggleCodeForm,
+    /// Show or hide the visitor's own pair code.
+    ToggleOwnCode,
+    /// Copying the code worked, or not (then it is selected for the visitor to copy).
+    Copied(bool),
+}
+
+/// The statement set a page's pair codes are made from: codes from a page whose publisher
+/// replaced the statements only match that page's.
+pub fn statement_fingerprint(content: &Content) -> u16 {
+    fingerprint(if content.statements_replaced {
+        StatementSet::Custom(&content.dimensions)
+    } else {
+        StatementSet::Builtin
+    })
+}
+
+/// What a typed partner's code becomes: the action that compares with it, or the reason it
+/// cannot be used (shown next to the field).
+pub fn read_partner_code(text: &str, fingerprint: u16) -> Action {
+    match pair::decode(text, fingerprint) {
+        Ok(_) => Action::PartnerCode(text.trim().to_owned()),
+        Err(problem) => Action::CodeRejected(problem),
+    }
+}
+
+/// `ei-complete`: the band always, the scores (never answers) only if the publisher opted in.
+pub fn completion_event(report: &Report, share_score: bool) -> HostEvent {
+    let scores = share_score.then(|| SharedScores {
+        score: report.overall.map(|s| s.percent),
+        dimensions: DIMENSION_IDS
+            .iter()
+            .zip(&report.dimensions)
+            .map(|(id, s)| (*id, s.map(|s| s.percent)))
+            .collect(),
+    });
+    HostEvent::Complete {
+        band: report.overall.map(|s| s.band.id()),
+        scores,
+    }
+}
+
+/// `ei-compare`: that a comparison is shown, with both partners' scores only if the publisher
+/// opted in.
+pub fn comparison_event(yours: &Means, partner: &Means, share_score: bool) -> HostEvent {
+    let scores = share_score.then(|| {
+        DIMENSION_IDS
+            .iter()
+            .zip(yours.iter().zip(partner.iter()))
+            .map(|(id, (y, p))| (*id, y.map(|m| m.percent()), p.map(|m| m.percent())))
+            .collect()
+    });
+    HostEvent::Compare { scores }
+}
+
+impl QuizState {
+    /// `safety`: the index of the safety statement among the questions, if it is asked.
+    pub fn new(questions: usize, safety: Option<usize>) -> Self {
+        QuizState {
+            step: Step::Intro,
+            responses: vec![None; questions],
+            remember: false,
+            partner: Partner::None,
+            view: CompareView::default(),
+            safety,
+        }
+    }
+
+    /// A fresh quiz for `questions`, or the progress the visitor chose to keep (so
+    /// `remember` stays on) if `saved` reads.
+    pub fn start(questions: &[QuestionRef], saved: Option<Saved>) -> Self {
+        let safety = questions.iter().position(|q| *q == QuestionRef::Safety);
+        match saved {
+            Some(saved) => QuizState::restored(saved, safety),
+            None => QuizState::new(questions.len(), safety),
+        }
+    }
+
+    /// Resumes saved progress (which the visitor chose to keep, so `remember` stays on).
+    pub fn restored(saved: Saved, safety: Option<usize>) -> Self {
+        QuizState {
+            step: match saved.step {
+                SavedStep::Question(i) => Step::Question(i),
+                SavedStep::Results => Step::Results,
+                SavedStep::Handover => Step::Handover,
+            },
+            responses: saved.responses,
+            remember: true,
+            partner: saved.partner,
+            view: CompareView::default(),
+            safety,
+        }
+    }
+
+    /// What "Remember my progress" stores; the intro saves as the first question.
+    pub fn saved(&self) -> Saved {
+        Saved {
+            step: match self.step {
+                Step::Intro => SavedStep::Question(0),
+                Step::Question(i) => SavedStep::Question(i),
+                Step::Results => SavedStep::Results,
+                Step::Handover => SavedStep::Handover,
+            },
+            responses: self.responses.clone(),
+            partner: self.partner.clone(),
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.responses.len()
+    }
+
+    /// The response to the question on screen, if any.
+    pub fn current(&self) -> Option<Response> {
+        match self.step {
+            Step::Question(i) => self.responses.get(i).copied().flatten(),
+            _ => None,
+        }
+    }
+
+    /// The visitor agreed (4 or 5) with the safety statement ("At times, I feel afraid of
+    /// them"): the results put safety first, no comparison is offered, and a first
+    /// partner's turn never hands the device over. Skipping it, or any other answer, is not
+    /// a concern.
+    pub fn afraid(&self) -> bool {
+        self.safety
+            .and_then(|i| self.responses.get(i))
+            .is_some_and(|r| matches!(r, Some(Response::Agree(4 | 5))))
+    }
+
+    /// Whether comparing with a partner is offered: the publisher allows it (`compare`), and
+    /// the visitor did not say they feel afraid (nothing on screen says why).
+    pub fn comparing_offered(&self, allowed: bool) -> bool {
+        allowed && !self.afraid()
+    }
+
+    /// Taking turns is offered on the results unless the partner's turn has already been.
+    pub fn can_take_turns(&self) -> bool {
+        !matches!(self.partner, Partner::First(_))
+    }
+
+    /// Whether `action` starts a quiz (the host page's `ei-start`).
+    pub fn starts_with(&self, action: &Action) -> bool {
+        *action == Action::Start || (*action == Action::TakeTurns && self.step == Step::Intro)
+    }
+
+    /// The partner's area scores to compare with, where comparing is offered: from their
+    /// turn on this device, or their code (a remembered code from statements this page no
+    /// longer has is ignored).
+    pub fn partner_means(
+        &self,
+        content: &Content,
+        questions: &[QuestionRef],
+        fingerprint: u16,
+        allowed: bool,
+    ) -> Option<Means> {
+        if !self.comparing_offered(allowed) {
+            return None;
+        }
+        match &self.partner {
+            Partner::First(first) => Some(means(&score(content, questions, first).dimensions)),
+            Partner::Code(code) => pair::decode(code, fingerprint).ok(),
+            Partner::None | Partner::Turns => None,
+        }
+    }
+
+    /// Ends the visitor's turn: their answers are kept for the comparison, hidden behind
+    /// the hand-over screen, unless they said they feel afraid.
+    fn hand_over(&mut self) {
+        if self.afraid() {
+            self.partner = Partner::None;
+            self.step = Step::Results;
+        } else {
+            let total = self.total();
+            let first = std::mem::replace(&mut self.responses, vec![None; total]);
+            self.partner = Partner::First(first);
+            self.step = Step::Handover;
+        }
+    }
+
+    /// The one transition function: the state after `action`. Actions that do not apply on
+    /// the current screen change nothing.
+    pub fn apply(&self, action: Action) -> QuizState {
+        let mut next = self.clone();
+        let total = self.total();
+        match (self.step, action) {
+            (Step::Intro, Action::Start) if total > 0 => next.step = Step::Question(0),
+            (Step::Intro, Action::TakeTurns) if total > 0 => {
+                next.partner = Partner::Turns;
+                next.step = Step::Question(0);
+            }
+            (Step::Results, Action::TakeTurns) if self.can_take_turns() => next.hand_over(),
+            (Step::Handover, Action::StartTurn) => next.step = Step::Question(0),
+            (Step::Intro | Step::Results, Action::PartnerCode(code)) => {
+                next.partner = Partner::Code(code);
+                next.view.rejected = None;
+                next.view.form_open = false;
+            }
+            (_, Action::CodeRejected(problem)) => next.view.rejected = Some(problem),
+            (_, Action::ToggleTogether) => next.view.together_open = !self.view.together_open,
+            (_, Action::ToggleCodeForm) => next.view.form_open = !self.view.form_open,
+            (_, Action::ToggleOwnCode) => next.view.code_shown = !self.view.code_shown,
+            (_, Action::Copied(worked)) => next.view.copied = Some(worked),
+            (Step::Question(i), Action::Choose(response)) => {
+                let valid = !matches!(response, Response::Agree(x) if !(1..=5).contains(&x));
+                if let (true, Some(slot)) = (valid, next.responses.get_mut(i)) {
+                    *slot = Some(response);
+                }
+            }
+            (Step::Question(i), Action::Next) if self.current().is_some() => {
+                if i + 1 < total {
+                    next.step = Step::Question(i + 1);
+                } else if self.partner == Partner::Turns {
+                    next.hand_over();
+                } else {
+                    next.step = Step::Results;
+                }
+            }
+            (Step::Question(0), Action::Back) => next.step = Step::Intro,
+            (Step::Question(i), Action::Back) => next.step = Step::Question(i - 1),
+            (Step::Results, Action::Back) if total > 0 => next.step = Step::Question(total - 1),
+            (_, Action::Retake) => {
+                next = QuizState::new(total, self.safety);
+                next.remember = self.remember;
+                // A partner's data stays for the new attempt; a turn not yet finished ends.
+                if self.partner != Partner::Turns {
+                    next.partner = self.partner.clone();
+                }
+            }
+            (_, Action::SetRemember(on)) => next.remember = on,
+            (_, Action::Forget) => next = QuizState::new(total, self.safety),
+            _ => {}
+        }
+        next
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walks_through_the_quiz() {
+        let mut s = QuizState::new(2, None);
+        assert_eq!(s.apply(Action::Next), s, "no Next from the intro");
+        s = s.apply(Action::Start);
+        assert_eq!(s.step, Step::Question(0));
+        assert_eq!(
+            s.apply(Action::Next).step,
+            Step::Question(0),
+            "Next needs an answer"
+        );
+        s = s
+            .apply(Action::Choose(Response::Agree(4)))
+            .apply(Action::Next);
+        assert_eq!(s.step, Step::Question(1));
+        s = s
+            .apply(Action::Choose(Response::Skipped))
+            .apply(Action::Next);
+        assert_eq!(s.step, Step::Results);
+        assert_eq!(
+            s.responses,
+            vec![Some(Response::Agree(4)), Some(Response::Skipped)]
+        );
+        s = s.apply(Action::Back);
+        assert_eq!(s.step, Step::Question(1));
+        assert_eq!(
+            s.current(),
+            Some(Response::Skipped),
+            "answers survive going back"
+        );
+        s = s.apply(Action::Back).apply(Action::Back);
+        assert_eq!(s.step, Step::Intro);
+        assert_eq!(s.apply(Action::Retake), QuizState::new(2, None));
+    }
+
+    #[test]
+    fn remember_forget_and_restore() {
+        let s = QuizState::new(2, None)
+            .apply(Action::SetRemember(true))
+            .apply(Action::Start)
+            .apply(Action::Choose(Response::Agree(2)))
+            .apply(Action::Next);
+        assert!(s.remember);
+        let saved = s.saved();
+        assert_eq!(QuizState::restored(saved, None), s);
+        assert!(
+            s.apply(Action::Retake).remember,
+            "Retake keeps the preference"
+        );
+        assert_eq!(s.apply(Action::Forget), QuizState::new(2, None));
+        assert_eq!(QuizState::new(2, None).saved().step, SavedStep::Question(0));
+    }
+
+    #[test]
+    fn rejects_out_of_range_answers() {
+        let s = QuizState::new(1, None).apply(Action::Start);
+        assert_eq!(s.apply(Action::Choose(Response::Agree(0))).current(), None);
+        assert_eq!(s.apply(Action::Choose(Response::Agree(6))).current(), None);
+    }
+
+    /// Answers every question with `answer`, the safety statement (index 1) with `safety`.
+    fn finish(mut s: QuizState, answer: u8, safety: u8) -> QuizState {
+        for i in 0..s.total() {
+            let a = if i == 1 { safety } else { answer };
+            s = s
+                .apply(Action::Choose(Response::Agree(a)))
+                .apply(Action::Next);
+        }
+        s
+    }
+
+    #[test]
+    fn taking_turns_hides_the_first_results_then_compares() {
+        let s = QuizState::new(3, Some(1)).apply(Action::TakeTurns);
+        assert_eq!((s.step, &s.partner), (Step::Question(0), &Partner::Turns));
+        let s = finish(s, 5, 1);
+        assert_eq!(
+            s.step,
+            Step::Handover,
+            "the first partner's results stay hidden"
+        );
+        assert_eq!(
+            s.responses,
+            vec![None; 3],
+            "the second starts with no answers"
+        );
+        let first = vec![
+            Some(Response::Agree(5)),
+            Some(Response::Agree(1)),
+            Some(Response::Agree(5)),
+        ];
+        assert_eq!(s.partner, Partner::First(first.clone()));
+        let s = finish(s.apply(Action::StartTurn), 2, 2);
+        assert_eq!(s.step, Step::Results);
+        assert_eq!(
+            s.partner,
+            Partner::First(first),
+            "compared with the first partner"
+        );
+        assert_eq!(
+            QuizState::restored(s.saved(), Some(1)),
+            s.clone().apply(Action::SetRemember(true))
+        );
+        assert_eq!(
+            s.apply(Action::Forget).partner,
+            Partner::None,
+            "both partners' data gone"
+        );
+    }
+
+    #[test]
+    fn a_first_partner_who_feels_afraid_is_never_handed_over() {
+        let s = finish(QuizState::new(3, Some(1)).apply(Action::TakeTurns), 3, 5);
+        assert_eq!((s.step, &s.partner), (Step::Results, &Partner::None));
+        assert!(s.afraid());
+        let solo = finish(QuizState::new(3, Some(1)).apply(Action::Start), 3, 4);
+        assert_eq!(
+            solo.apply(Action::TakeTurns).step,
+            Step::Results,
+            "no hand-over from the results either"
+        );
+    }
+
+    #[test]
+    fn turns_from_the_results_and_partner_codes() {
+        let s = finish(QuizState::new(3, Some(1)).apply(Action::Start), 4, 1);
+        let s = s.apply(Action::TakeTurns);
+        assert_eq!(s.step, Step::Handover);
+        let with_code = QuizState::new(3, Some(1)).apply(Action::PartnerCode("EI1-X".into()));
+        assert_eq!(with_code.partner, Partner::Code("EI1-X".into()));
+        let retaken = finish(with_code.apply(Action::Start), 4, 1).apply(Action::Retake);
+        assert_eq!(
+            retaken.partner,
+            Partner::Code("EI1-X".into()),
+            "kept for the next attempt"
+        );
+        assert_eq!(retaken.step, Step::Intro);
+    }
+
+    #[test]
+    fn only_agreeing_with_the_safety_statement_means_afraid() {
+        let questions = [
+            QuestionRef::Item {
+                dimension: 0,
+                item: 0,
+            },
+            QuestionRef::Safety,
+        ];
+        let with = |answer: Option<Response>| {
+            let s = QuizState::start(&questions, None).apply(Action::Start);
+            let s = s
+                .apply(Action::Choose(Response::Agree(3)))
+                .apply(Action::Next);
+            match answer {
+                Some(a) => s.apply(Action::Choose(a)),
+                None => s,
+            }
+        };
+        for answer in [
+            None,
+            Some(Response::Skipped),
+            Some(Response::Agree(1)),
+            Some(Response::Agree(2)),
+            Some(Response::Agree(3)),
+        ] {
+            assert!(!with(answer).afraid(), "{answer:?}");
+            assert!(with(answer).comparing_offered(true));
+        }
+        for answer in [Response::Agree(4), Response::Agree(5)] {
+            let s = with(Some(answer));
+            assert!(s.afraid(), "{answer:?}");
+            assert!(
+                !s.comparing_offered(true),
+                "no comparing for a visitor who feels afraid"
+            );
+        }
+        assert!(
+            !with(None).comparing_offered(false),
+            "the publisher turned comparing off"
+        );
+    }
+
+    #[test]
+    fn empty_quiz_never_starts() {
+        let s = QuizState::new(0, None);
+        assert_eq!(s.apply(Action::Start).step, Step::Intro);
+        assert_eq!(s.apply(Action::Back).step, Step::Intro);
+    }
+}

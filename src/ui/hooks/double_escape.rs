@@ -1,0 +1,64 @@
+//! Esc twice is the keyboard Quick exit.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Two Escape presses this close together (ms) trigger Quick exit.
+const DOUBLE_ESCAPE_MS: f64 = 1000.0;
+
+/// Calls `on_exit` when Escape is pressed twice within a second: anywhere on the page once
+/// `started` (the quiz has begun), and only within the widget whose card is `card` before
+/// that, so that a visitor closing the host page's own dialogs with Esc is not sent away by
+/// surprise. The page listener lives as long as the component.
+///
+/// ```ignore
+/// use_double_escape(card.clone(), state.step != Step::Intro, quick_exit.clone());
+/// ```
+#[hook]
+pub fn use_double_escape(card: NodeRef, started: bool, on_exit: Callback<()>) {
+    // Read by the listener, which outlives any one render.
+    let started_now = use_mut_ref(|| started);
+    *started_now.borrow_mut() = started;
+    let on_exit_now = use_mut_ref(|| on_exit.clone());
+    *on_exit_now.borrow_mut() = on_exit;
+    use_effect_with((), move |_| {
+        let last = Rc::new(Cell::new(f64::NEG_INFINITY));
+        let listener = web_sys::window().map(|window| {
+            gloo::events::EventListener::new(&window, "keydown", move |event| {
+                let is_escape = event
+                    .dyn_ref::<KeyboardEvent>()
+                    .is_some_and(|e| e.key() == "Escape");
+                if !is_escape || !(*started_now.borrow() || is_inside(&card, event)) {
+                    return;
+                }
+                let now = js_sys::Date::now();
+                if now - last.get() <= DOUBLE_ESCAPE_MS {
+                    last.set(f64::NEG_INFINITY);
+                    let on_exit = on_exit_now.borrow().clone();
+                    on_exit.emit(());
+                } else {
+                    last.set(now);
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// Whether a page-level event came from inside this widget. Seen from the page, events from
+/// a (closed) shadow root appear to come from its host element.
+fn is_inside(card: &NodeRef, event: &Event) -> bool {
+    let host = card
+        .get()
+        .and_then(|node| node.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok())
+        .map(|root| root.host());
+    match (host, event.target()) {
+        (Some(host), Some(target)) => {
+            let host: &web_sys::EventTarget = host.as_ref();
+            host == &target
+        }
+        _ => false,
+    }
+}
