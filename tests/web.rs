@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use eiw::core::content::Content;
 use eiw::core::events::HostEvent;
-use eiw::core::scoring::{Report, Score};
+use eiw::core::scoring::{Outcome, Score};
 use eiw::core::settings::Settings;
 use eiw::ui::app::{App, AppProps, HostServices};
 use eiw::ui::faq::{Faq, FaqProps};
@@ -190,7 +190,7 @@ async fn results_show_score_chart_areas_and_cta() {
     let (_host, shadow, root) = shadow_host();
     let content = english();
     let means = [4.5, 2.0, 3.5, 5.0, 1.5, 3.0, 4.0, 2.5, 4.5, 3.9];
-    let report = Report {
+    let report = Outcome {
         overall: Some(Score {
             mean: 3.0,
             percent: 50,

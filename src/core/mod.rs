@@ -1,11 +1,14 @@
-//! The pure core: content, scoring, settings and locale logic.
+//! The pure core: the quiz's rules, content, scoring, settings and locale logic.
 //!
 //! Nothing here touches the browser (no `web-sys`), so all of it is tested natively with
 //! `cargo test`. The UI and embed layers only render and wire what this module decides.
 //!
-//! Two builds use it: the widget (`resolve`, `packed`, `settings`, `scoring` …) and the
-//! configuration module that pages with a publisher configuration also download (`config`,
-//! `language`, `json`, `report`). Nothing the widget uses depends on the second group.
+//! Three wasm modules use it. The widget uses most of it (`quiz`, `scoring`, `pair`,
+//! `progress`, `resolve`, `packed`, `settings`, and through them `json` for event payloads
+//! and `report` for attribute problems). The configuration module, which only pages with a
+//! publisher configuration download, adds `config` and `language` (reading and checking
+//! JSON). The embed builder's module uses `config`, `settings` and `faq_html`. Nothing the
+//! widget uses depends on `config` or `language`, so the widget's wasm leaves them out.
 
 pub mod config;
 pub mod content;

@@ -7,7 +7,7 @@ use super::content::{Content, QuestionRef, DIMENSION_IDS};
 use super::events::{HostEvent, SharedScores};
 use super::pair::{self, fingerprint, means, Means, PairError, StatementSet};
 use super::progress::{Partner, Saved, SavedStep};
-use super::scoring::{score, Report, Response};
+use super::scoring::{score, Outcome, Response};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
@@ -101,7 +101,7 @@ pub fn read_partner_code(text: &str, fingerprint: u16) -> Action {
 }
 
 /// `ei-complete`: the band always, the scores (never answers) only if the publisher opted in.
-pub fn completion_event(report: &Report, share_score: bool) -> HostEvent {
+pub fn completion_event(report: &Outcome, share_score: bool) -> HostEvent {
     let scores = share_score.then(|| SharedScores {
         score: report.overall.map(|s| s.percent),
         dimensions: DIMENSION_IDS

@@ -61,9 +61,10 @@ impl Score {
     }
 }
 
-/// The outcome of a quiz.
+/// The outcome of a quiz: each area's score and the overall one (named apart from
+/// `report::Report`, the list of a publisher's configuration problems).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Report {
+pub struct Outcome {
     /// `None` when every question was skipped.
     pub overall: Option<Score>,
     /// One entry per dimension, in content order; `None` = not scored (all skipped).
@@ -83,7 +84,7 @@ pub fn score(
     content: &Content,
     questions: &[QuestionRef],
     responses: &[Option<Response>],
-) -> Report {
+) -> Outcome {
     let mut sums = vec![(0.0_f64, 0_u32); content.dimensions.len()];
     for (i, q) in questions.iter().enumerate() {
         let QuestionRef::Item { dimension, .. } = *q else {
@@ -105,13 +106,13 @@ pub fn score(
     let scored: Vec<f64> = dimensions.iter().flatten().map(|s| s.mean).collect();
     let overall = (!scored.is_empty())
         .then(|| Score::from_mean(scored.iter().sum::<f64>() / scored.len() as f64));
-    Report {
+    Outcome {
         overall,
         dimensions,
     }
 }
 
-impl Report {
+impl Outcome {
     /// Up to three lowest-scoring dimensions that are not already a strength, lowest first.
     pub fn areas_to_explore(&self) -> Vec<usize> {
         let low = self
@@ -161,7 +162,7 @@ mod tests {
     use crate::core::content::QuestionRef;
     use crate::core::language::builtin;
 
-    fn run(answer: impl Fn(bool) -> Option<Response>) -> Report {
+    fn run(answer: impl Fn(bool) -> Option<Response>) -> Outcome {
         let en = builtin("en").unwrap();
         let qs = en.questions();
         let responses: Vec<Option<Response>> = qs
@@ -275,7 +276,7 @@ mod tests {
 
     #[test]
     fn areas_and_strengths() {
-        let mut report = Report {
+        let mut report = Outcome {
             overall: None,
             dimensions: vec![None; 10],
         };

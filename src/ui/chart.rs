@@ -8,7 +8,7 @@
 use yew::prelude::*;
 
 use crate::core::content::Content;
-use crate::core::scoring::{Band, Report};
+use crate::core::scoring::{Band, Outcome};
 use crate::core::template::fill;
 
 pub fn band_label(content: &Content, band: Band) -> &str {
@@ -19,7 +19,7 @@ pub fn band_label(content: &Content, band: Band) -> &str {
     }
 }
 
-pub fn chart(content: &Content, report: &Report) -> Html {
+pub fn chart(content: &Content, report: &Outcome) -> Html {
     let ui = &content.ui;
     html! {
         <figure class="chart" part="chart">

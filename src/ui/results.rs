@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::core::content::{BandText, Content};
 use crate::core::events::HostEvent;
 use crate::core::resources::{phone_digits, Resource};
-use crate::core::scoring::{Band, Report};
+use crate::core::scoring::{Band, Outcome};
 use crate::core::template::fill;
 use crate::ui::chart::chart;
 use crate::ui::safety::safety_panel;
@@ -16,7 +16,7 @@ use crate::ui::safety::safety_panel;
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
     pub content: Rc<Content>,
-    pub report: Rc<Report>,
+    pub report: Rc<Outcome>,
     /// The visitor said they sometimes feel afraid: safety first, no relationship homework.
     pub safety: bool,
     pub resources: Rc<Vec<Resource>>,
