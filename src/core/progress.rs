@@ -10,7 +10,10 @@ use super::scoring::Response;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreOp {
     Save(String),
+    /// "Remember my progress" was turned off: this widget's saved progress goes.
     Clear,
+    /// "Forget my answers": every widget's saved progress on this origin goes.
+    ForgetAll,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,11 +46,21 @@ pub struct Saved {
 
 const VERSION: &str = "v1";
 
+/// What every key of saved progress starts with, whichever widget or page wrote it.
+const BASE: &str = "emotional-intimacy-widget:progress";
+
+/// Whether a `localStorage` key holds saved progress of this widget: any widget on any
+/// page of the origin, including keys from versions that numbered widgets by position.
+/// Forget and Quick exit erase all of them.
+pub fn is_progress_key(key: &str) -> bool {
+    key.strip_prefix(BASE)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', '#']))
+}
+
 /// The `localStorage` key of a widget's saved progress, namespaced so it cannot clash with
 /// the host page's own keys. The element's id keeps widgets apart; widgets without one are
 /// told apart by their order among such widgets on the page (the first keeps the plain key).
 pub fn storage_key(element_id: &str, unnamed_position: usize) -> String {
-    const BASE: &str = "emotional-intimacy-widget:progress";
     match (element_id, unnamed_position) {
         ("", 0) => BASE.to_owned(),
         ("", n) => format!("{BASE}#{}", n + 1),
@@ -160,6 +173,20 @@ mod tests {
         );
         // An id cannot produce the key of an id-less widget.
         assert_ne!(storage_key("#2", 0), storage_key("", 1));
+        for key in [
+            storage_key("", 0),
+            storage_key("", 4),
+            storage_key("quiz", 0),
+        ] {
+            assert!(is_progress_key(&key), "{key}");
+        }
+        for other in [
+            "emotional-intimacy-widget:progressive",
+            "theme",
+            "emotional-intimacy-widget:settings",
+        ] {
+            assert!(!is_progress_key(other), "{other}");
+        }
     }
 
     #[test]

@@ -91,11 +91,12 @@ pub fn statement_fingerprint(content: &Content) -> u16 {
     })
 }
 
-/// What a typed partner's code becomes: the action that compares with it, or the reason it
-/// cannot be used (shown next to the field).
+/// What a typed partner's code becomes: the action that compares with it (the code in its
+/// canonical form, so whatever spacing the visitor typed, it fits saved progress), or the
+/// reason it cannot be used (shown next to the field).
 pub fn read_partner_code(text: &str, fingerprint: u16) -> Action {
     match pair::decode(text, fingerprint) {
-        Ok(_) => Action::PartnerCode(text.trim().to_owned()),
+        Ok(scores) => Action::PartnerCode(pair::encode(&scores, fingerprint)),
         Err(problem) => Action::CodeRejected(problem),
     }
 }
@@ -153,8 +154,10 @@ impl QuizState {
     }
 
     /// Resumes saved progress (which the visitor chose to keep, so `remember` stays on).
+    /// Saved progress never holds the safety statement's answer, so a quiz that had passed it
+    /// goes back and asks it again.
     pub fn restored(saved: Saved, safety: Option<usize>) -> Self {
-        QuizState {
+        let mut state = QuizState {
             step: match saved.step {
                 SavedStep::Question(i) => Step::Question(i),
                 SavedStep::Results => Step::Results,
@@ -165,11 +168,42 @@ impl QuizState {
             partner: saved.partner,
             view: CompareView::default(),
             safety,
+        };
+        // The slot `saved` wrote as "skipped" is unanswered again, here and for a first partner.
+        if let Some(i) = safety {
+            if let Some(slot) = state.responses.get_mut(i) {
+                *slot = None;
+            }
+            if let Partner::First(first) = &mut state.partner {
+                if let Some(slot) = first.get_mut(i) {
+                    *slot = None;
+                }
+            }
         }
+        if let (Some(i), false) = (safety, state.taking_turns()) {
+            let passed = match state.step {
+                Step::Question(j) => j > i,
+                Step::Results => true,
+                Step::Intro | Step::Handover => false,
+            };
+            if passed {
+                state.step = Step::Question(i);
+            }
+        }
+        state
     }
 
-    /// What "Remember my progress" stores; the intro saves as the first question.
+    /// What "Remember my progress" stores; the intro saves as the first question. The safety
+    /// statement's answer is never stored: its slot always reads "skipped", whatever the
+    /// visitor answered, so it says nothing (and `restored` asks it again).
     pub fn saved(&self) -> Saved {
+        let hide = |responses: &[Option<Response>]| {
+            let mut responses = responses.to_vec();
+            if let Some(slot) = self.safety.and_then(|i| responses.get_mut(i)) {
+                *slot = Some(Response::Skipped);
+            }
+            responses
+        };
         Saved {
             step: match self.step {
                 Step::Intro => SavedStep::Question(0),
@@ -177,9 +211,47 @@ impl QuizState {
                 Step::Results => SavedStep::Results,
                 Step::Handover => SavedStep::Handover,
             },
-            responses: self.responses.clone(),
-            partner: self.partner.clone(),
+            responses: hide(&self.responses),
+            partner: match &self.partner {
+                Partner::First(first) => Partner::First(hide(first)),
+                other => other.clone(),
+            },
         }
+    }
+
+    /// Two partners are taking turns on this device (either partner's turn, or after both).
+    pub fn taking_turns(&self) -> bool {
+        matches!(self.partner, Partner::Turns | Partner::First(_))
+    }
+
+    /// Whether question `i` is asked. Taking turns never asks the safety statement, of
+    /// either partner: the other may be beside the screen, and whether the device is handed
+    /// over would tell them the answer.
+    fn asks(&self, i: usize) -> bool {
+        !(self.taking_turns() && Some(i) == self.safety)
+    }
+
+    /// The first question asked after `i` (or from the start with `None`).
+    fn next_asked(&self, after: Option<usize>) -> Option<usize> {
+        let from = after.map_or(0, |i| i + 1);
+        (from..self.total()).find(|&j| self.asks(j))
+    }
+
+    /// The last question asked before `i` (or of all, with `None`).
+    fn previous_asked(&self, before: Option<usize>) -> Option<usize> {
+        let to = before.unwrap_or(self.total());
+        (0..to).rev().find(|&j| self.asks(j))
+    }
+
+    /// The question on screen as the visitor counts it: its number among the questions asked
+    /// (1-based) and how many are asked.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        let Step::Question(i) = self.step else {
+            return None;
+        };
+        let asked = (0..self.total()).filter(|&j| self.asks(j));
+        let number = asked.clone().take_while(|&j| j <= i).count();
+        Some((number, asked.count()))
     }
 
     pub fn total(&self) -> usize {
@@ -260,13 +332,23 @@ impl QuizState {
         let mut next = self.clone();
         let total = self.total();
         match (self.step, action) {
-            (Step::Intro, Action::Start) if total > 0 => next.step = Step::Question(0),
+            (Step::Intro, Action::Start) if total > 0 => {
+                if let Some(first) = self.next_asked(None) {
+                    next.step = Step::Question(first);
+                }
+            }
             (Step::Intro, Action::TakeTurns) if total > 0 => {
                 next.partner = Partner::Turns;
-                next.step = Step::Question(0);
+                if let Some(first) = next.next_asked(None) {
+                    next.step = Step::Question(first);
+                }
             }
             (Step::Results, Action::TakeTurns) if self.can_take_turns() => next.hand_over(),
-            (Step::Handover, Action::StartTurn) => next.step = Step::Question(0),
+            (Step::Handover, Action::StartTurn) => {
+                if let Some(first) = self.next_asked(None) {
+                    next.step = Step::Question(first);
+                }
+            }
             (Step::Intro | Step::Results, Action::PartnerCode(code)) => {
                 next.partner = Partner::Code(code);
                 next.view.rejected = None;
@@ -284,17 +366,24 @@ impl QuizState {
                 }
             }
             (Step::Question(i), Action::Next) if self.current().is_some() => {
-                if i + 1 < total {
-                    next.step = Step::Question(i + 1);
+                if let Some(j) = self.next_asked(Some(i)) {
+                    next.step = Step::Question(j);
                 } else if self.partner == Partner::Turns {
                     next.hand_over();
                 } else {
                     next.step = Step::Results;
                 }
             }
-            (Step::Question(0), Action::Back) => next.step = Step::Intro,
-            (Step::Question(i), Action::Back) => next.step = Step::Question(i - 1),
-            (Step::Results, Action::Back) if total > 0 => next.step = Step::Question(total - 1),
+            (Step::Question(i), Action::Back) => {
+                next.step = self
+                    .previous_asked(Some(i))
+                    .map_or(Step::Intro, Step::Question)
+            }
+            (Step::Results, Action::Back) => {
+                if let Some(j) = self.previous_asked(None) {
+                    next.step = Step::Question(j);
+                }
+            }
             (_, Action::Retake) => {
                 next = QuizState::new(total, self.safety);
                 next.remember = self.remember;
@@ -314,6 +403,7 @@ impl QuizState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::progress::{decode, encode};
 
     #[test]
     fn walks_through_the_quiz() {
@@ -377,7 +467,7 @@ mod tests {
 
     /// Answers every question with `answer`, the safety statement (index 1) with `safety`.
     fn finish(mut s: QuizState, answer: u8, safety: u8) -> QuizState {
-        for i in 0..s.total() {
+        while let Step::Question(i) = s.step {
             let a = if i == 1 { safety } else { answer };
             s = s
                 .apply(Action::Choose(Response::Agree(a)))
@@ -401,11 +491,8 @@ mod tests {
             vec![None; 3],
             "the second starts with no answers"
         );
-        let first = vec![
-            Some(Response::Agree(5)),
-            Some(Response::Agree(1)),
-            Some(Response::Agree(5)),
-        ];
+        // The safety statement was never asked.
+        let first = vec![Some(Response::Agree(5)), None, Some(Response::Agree(5))];
         assert_eq!(s.partner, Partner::First(first.clone()));
         let s = finish(s.apply(Action::StartTurn), 2, 2);
         assert_eq!(s.step, Step::Results);
@@ -426,10 +513,45 @@ mod tests {
     }
 
     #[test]
-    fn a_first_partner_who_feels_afraid_is_never_handed_over() {
-        let s = finish(QuizState::new(3, Some(1)).apply(Action::TakeTurns), 3, 5);
-        assert_eq!((s.step, &s.partner), (Step::Results, &Partner::None));
-        assert!(s.afraid());
+    fn taking_turns_never_asks_the_safety_statement() {
+        let mut s = QuizState::new(3, Some(1)).apply(Action::TakeTurns);
+        let mut shown = vec![];
+        for _ in 0..2 {
+            while let Step::Question(i) = s.step {
+                shown.push((i, s.position()));
+                s = s
+                    .apply(Action::Choose(Response::Agree(5)))
+                    .apply(Action::Next);
+            }
+            let expected = if shown.len() == 2 {
+                Step::Handover
+            } else {
+                Step::Results
+            };
+            assert_eq!(s.step, expected);
+            s = s.apply(Action::StartTurn);
+        }
+        let expected = [(0, Some((1, 2))), (2, Some((2, 2)))];
+        assert_eq!(
+            shown,
+            [expected, expected].concat(),
+            "neither partner sees it"
+        );
+        // Back skips it too, and the second partner's Retake still leaves it out.
+        let back = finish(QuizState::new(3, Some(1)).apply(Action::TakeTurns), 4, 4)
+            .apply(Action::StartTurn)
+            .apply(Action::Choose(Response::Agree(2)))
+            .apply(Action::Next)
+            .apply(Action::Back);
+        assert_eq!(back.step, Step::Question(0));
+        let again = finish(back, 2, 2)
+            .apply(Action::Retake)
+            .apply(Action::Start);
+        assert_eq!(again.position(), Some((1, 2)));
+    }
+
+    #[test]
+    fn a_visitor_who_feels_afraid_is_never_handed_over() {
         let solo = finish(QuizState::new(3, Some(1)).apply(Action::Start), 3, 4);
         assert_eq!(
             solo.apply(Action::TakeTurns).step,
@@ -495,6 +617,79 @@ mod tests {
             !with(None).comparing_offered(false),
             "the publisher turned comparing off"
         );
+    }
+
+    #[test]
+    fn saved_progress_never_holds_the_safety_answer_and_a_resumed_quiz_asks_it_again() {
+        for safety in 1..=5 {
+            let done = finish(QuizState::new(3, Some(1)).apply(Action::Start), 3, safety)
+                .apply(Action::SetRemember(true));
+            let saved = done.saved();
+            assert_eq!(
+                saved.responses,
+                [
+                    Some(Response::Agree(3)),
+                    Some(Response::Skipped),
+                    Some(Response::Agree(3))
+                ],
+                "the same whatever was answered ({safety})"
+            );
+            let text = encode(&saved);
+            let resumed = QuizState::restored(decode(&text, 3).expect("reads"), Some(1));
+            assert_eq!(resumed.step, Step::Question(1), "asked again");
+            assert_eq!(resumed.current(), None);
+            assert!(!resumed.afraid());
+            let answered = resumed
+                .apply(Action::Choose(Response::Agree(safety)))
+                .apply(Action::Next)
+                .apply(Action::Next);
+            assert_eq!(answered.step, Step::Results);
+            assert_eq!(answered.afraid(), safety >= 4);
+        }
+        // Before reaching it, the place is kept; taking turns never asks it, so nothing moves.
+        let early = QuizState::new(3, Some(1))
+            .apply(Action::Start)
+            .apply(Action::Choose(Response::Agree(2)))
+            .apply(Action::Next);
+        assert_eq!(
+            QuizState::restored(early.saved(), Some(1)).step,
+            Step::Question(1)
+        );
+        let turns = finish(QuizState::new(3, Some(1)).apply(Action::TakeTurns), 4, 4)
+            .apply(Action::StartTurn);
+        let turns = finish(turns, 2, 2);
+        let resumed =
+            QuizState::restored(decode(&encode(&turns.saved()), 3).expect("reads"), Some(1));
+        assert_eq!(resumed.step, Step::Results);
+        // The first partner's slot is hidden too.
+        let Partner::First(first) = resumed.partner else {
+            panic!("the first partner's scores are kept");
+        };
+        assert_eq!(first.get(1), Some(&None));
+    }
+
+    #[test]
+    fn a_partner_code_is_kept_in_its_canonical_form() {
+        let yours = crate::core::pair::means(&[]);
+        let code = pair::encode(&yours, 7);
+        // Thin spaces, lower case and extra dashes are all accepted by the form.
+        let typed = format!(
+            " {} ",
+            code.to_lowercase().replace('-', "\u{2009}-\u{2009}")
+        );
+        assert_eq!(
+            read_partner_code(&typed, 7),
+            Action::PartnerCode(code.clone())
+        );
+        let s = QuizState::new(3, Some(1))
+            .apply(read_partner_code(&typed, 7))
+            .apply(Action::SetRemember(true));
+        let resumed = decode(&encode(&s.saved()), 3).expect("survives a reload");
+        assert_eq!(resumed.partner, Partner::Code(code));
+        assert!(matches!(
+            read_partner_code("EI1-XXXX", 7),
+            Action::CodeRejected(_)
+        ));
     }
 
     #[test]

@@ -2,12 +2,12 @@
 
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot};
+use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::{AppHandle, Callback, Renderer};
 
 use crate::core::faq_html::json_ld;
 use crate::core::packed::from_text;
-use crate::core::progress::StoreOp;
+use crate::core::progress::{decode, StoreOp};
 use crate::core::report::{Problem, Severity};
 use crate::core::resolve::{resolve, Compiled, Resolved};
 use crate::core::settings::{Attributes, LOG_PREFIX};
@@ -164,12 +164,43 @@ fn leave(href: &str) {
     let Some(window) = web_sys::window() else {
         return;
     };
+    if let Some(document) = window.document() {
+        cover(&document);
+    }
     if let Ok(Some(top)) = window.top() {
         if top != window {
             let _ = top.location().replace(href);
         }
     }
     let _ = window.location().replace(href);
+}
+
+/// Quick exit's first step: a plain cover over the whole viewport, so nothing of the page
+/// stays readable while the next page loads (on a slow network that can take seconds). It
+/// is its own element on `<html>`, not inside the widget: a host page's `transform` or
+/// `contain` on an ancestor would trap a fixed box inside the widget. Its shadow root's
+/// adopted sheet styles it, which a strict `style-src` allows, and `!important` in `:host`
+/// wins over any page rule.
+fn cover(document: &web_sys::Document) {
+    const COVER: &str =
+        ":host{all:initial!important;display:block!important;position:fixed!important;\
+        inset:0!important;z-index:2147483647!important;background:#fff!important}";
+    let Some(root) = document.document_element() else {
+        return;
+    };
+    let Ok(cover) = document.create_element("div") else {
+        return;
+    };
+    let Ok(shadow) = cover.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Closed)) else {
+        return;
+    };
+    if let Ok(sheet) = CssStyleSheet::new() {
+        if sheet.replace_sync(COVER).is_ok() {
+            shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+        }
+    }
+    let _ = cover.set_attribute("data-eiw-exit", "");
+    let _ = root.append_child(&cover);
 }
 
 /// Reads the settings and builds the app's props; `None` if no content could load.
@@ -210,18 +241,30 @@ fn build(host: &HtmlElement, config: Option<&str>) -> Option<Rc<AppProps>> {
 
     let key = storage::key(&document, host);
     let storage_available = storage::available();
-    let saved = storage_available.then(|| storage::load(&key)).flatten();
+    // Progress that no longer reads (another version, fewer questions, edited) is deleted
+    // when read: nothing else would ever clear it.
+    let saved = storage_available
+        .then(|| storage::load(&key))
+        .flatten()
+        .filter(|text| {
+            let reads = decode(text, content.questions().len()).is_some();
+            if !reads {
+                storage::clear(&key);
+            }
+            reads
+        });
     let event_host: Element = host.clone().into();
     let on_store = {
         let key = key.clone();
         Callback::from(move |op: StoreOp| match op {
             StoreOp::Save(value) => storage::save(&key, &value),
             StoreOp::Clear => storage::clear(&key),
+            StoreOp::ForgetAll => storage::clear_all(),
         })
     };
     let quick_exit_href = settings.quick_exit_href.clone();
     let on_quick_exit = Callback::from(move |_| {
-        storage::clear(&key);
+        storage::clear_all();
         leave(&quick_exit_href);
     });
     Some(Rc::new(AppProps {

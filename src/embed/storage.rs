@@ -3,7 +3,7 @@
 
 use web_sys::{Document, Element, Storage};
 
-use crate::core::progress::storage_key;
+use crate::core::progress::{is_progress_key, storage_key};
 
 /// The key of `host`'s saved progress (see `storage_key`).
 pub fn key(document: &Document, host: &Element) -> String {
@@ -44,4 +44,18 @@ pub fn save(key: &str, value: &str) -> bool {
 
 pub fn clear(key: &str) -> bool {
     storage().is_some_and(|s| s.remove_item(key).is_ok())
+}
+
+/// Erases every widget's saved progress on this origin, whichever widget or page wrote it
+/// (Forget and Quick exit: answers remembered elsewhere on the site must not survive them).
+pub fn clear_all() -> bool {
+    let Some(storage) = storage() else {
+        return false;
+    };
+    let count = storage.length().unwrap_or(0);
+    let keys: Vec<String> = (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| is_progress_key(key))
+        .collect();
+    keys.iter().all(|key| storage.remove_item(key).is_ok())
 }
