@@ -1,26 +1,48 @@
-//! Checks the built-in content files at build time against the schema types; a broken file
-//! fails the build with its path and the reason. Writes to OUT_DIR what the code includes:
-//! the list of built-in languages (every `content/<code>.json`), their sources for native
-//! tools, the key shape of English (which a publisher's own language must match), the
-//! minified stylesheet, and the helpline directory as Rust code, so the widget carries it
-//! without a parser. (Visitors download their language as a separate file made by
+//! Checks the built-in content files with the widget's own readers, the ones that check a
+//! publisher's language and helplines at run time; a broken file fails the build with the
+//! readers' problems (path and reason). Writes to OUT_DIR what the code includes: the list
+//! of built-in languages (every `content/<code>.json`), their sources for native tools, the
+//! key shape of English (which a publisher's own language must match), the minified
+//! stylesheet, and the helpline directory as Rust code, so the widget carries it without a
+//! parser. (Visitors download their language as a separate file made by
 //! `tools/finish-dist.mjs`.)
 
 // A build script stops the build with its message on any problem; that is its job.
 #![allow(clippy::expect_used, clippy::panic)]
 
-#[path = "src/core/resources/schema.rs"]
-mod resources;
-#[path = "src/core/content/schema.rs"]
-mod schema;
+/// The readers, compiled in from the crate's own source rather than copied, so there is
+/// one set of rules for content and one for helplines: what fails here is what a
+/// publisher's file would fail, with the same message. Only pure modules that need nothing
+/// but each other; the crate's items made from this script's output are behind
+/// `cfg(generated)`, which this script sets for the crate but not for itself.
+#[path = "src/core"]
+#[allow(dead_code)] // the build needs only the readers, not the rest of each module
+mod core {
+    pub mod content;
+    pub mod json;
+    pub mod language;
+    pub mod report;
+    pub mod resources;
+    pub mod rich_text;
+    pub mod template;
+    pub mod config {
+        pub mod helplines;
+    }
+    /// Stands in for the attribute settings, of which `report` takes only the console
+    /// prefix of a problem's message; the build prints path and message without it.
+    pub mod settings {
+        pub const LOG_PREFIX: &str = "";
+    }
+}
 
-use serde_json::Value;
+use crate::core::json::{self, Map, Value};
+use crate::core::report::Problem;
+use crate::core::resources::Directory;
 use std::{env, fs, path::PathBuf};
 
 fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    println!("cargo:rerun-if-changed=src/core/content/schema.rs");
-    println!("cargo:rerun-if-changed=src/core/resources/schema.rs");
+    println!("cargo::rustc-cfg=generated");
     let write = |name: &str, text: String| {
         fs::write(out.join(name), text).unwrap_or_else(|e| panic!("writing {name}: {e}"));
     };
@@ -29,9 +51,10 @@ fn main() {
     let css = fs::read_to_string("static/widget.css").expect("static/widget.css");
     write("widget.css", minify_css(&css));
 
-    let value = read("content/resources.json");
-    let directory = serde_json::from_value::<resources::Directory>(value.clone())
-        .unwrap_or_else(|e| panic!("content/resources.json: {e}"));
+    let path = "content/resources.json";
+    let value = read(path);
+    let directory = core::config::helplines::builtin_directory(&value)
+        .unwrap_or_else(|problems| fail(path, &problems));
     write("resources.json", value.to_string());
     write("resources.rs", directory_code(&directory));
 
@@ -40,10 +63,11 @@ fn main() {
     for lang in &languages {
         let path = format!("content/{lang}.json");
         let value = read(&path);
-        serde_json::from_value::<schema::Content>(value.clone())
-            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        if let Err(problems) = core::language::builtin_language(lang, &value) {
+            fail(&path, &problems);
+        }
         if lang == "en" {
-            write("en-shape.json", shape(value.clone()).to_string());
+            write("en-shape.json", shape(value).to_string());
         }
         let full = fs::canonicalize(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         sources.push_str(&format!(
@@ -53,6 +77,14 @@ fn main() {
     }
     write("language-sources.rs", sources + "]");
     write("languages.rs", format!("&{languages:?}"));
+}
+
+/// Stops the build with every problem in `file`, one a line (cargo shows them).
+fn fail(file: &str, problems: &[Problem]) -> ! {
+    for p in problems {
+        eprintln!("{file}: {}: {}", p.path, p.message);
+    }
+    std::process::exit(1)
 }
 
 /// Every `content/<code>.json` but the helplines, English first (the fallback), then by code.
@@ -76,7 +108,7 @@ fn languages() -> Vec<String> {
 /// a `Directory`): data rather than code, which costs the download far less.
 /// Regions: (code, languages it is the default for). Services: (region code, or "" for the
 /// international list; kind; name; phone; tel; sms number; sms keyword; url), "" for none.
-fn directory_code(directory: &resources::Directory) -> String {
+fn directory_code(directory: &Directory) -> String {
     let text = |s: Option<&String>| format!("{:?}", s.map(String::as_str).unwrap_or(""));
     let mut regions = String::from("&[");
     let mut services = String::from("&[");
@@ -162,17 +194,21 @@ fn keep_space(out: &mut String, space: &mut bool) {
 fn read(path: &str) -> Value {
     println!("cargo:rerun-if-changed={path}");
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+    json::parse(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// The keys of a content file without its texts: what a publisher's own language must
-/// contain (see `english_shape` in src/core/config.rs). Lists keep their first element,
+/// contain (see `english_shape` in src/core/language.rs). Lists keep their first element,
 /// because every element of a list has the same keys.
 fn shape(value: Value) -> Value {
     match value {
         Value::String(_) => Value::String(String::new()),
         Value::Array(list) => Value::Array(list.into_iter().take(1).map(shape).collect()),
-        Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, shape(v))).collect()),
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), shape(v.clone())))
+                .collect::<Map>(),
+        ),
         other => other,
     }
 }

@@ -3,13 +3,7 @@
 //! data file per language (`packed`), so each downloads only their own.
 //!
 //! Every string a visitor sees lives in `content/<lang>.json`; the code only knows keys.
-
-use thiserror::Error;
-
-use super::template::placeholders;
-
-mod schema;
-pub use schema::*;
+//! The types below are plain data: `language` is the one place that checks what goes in.
 
 /// The ten factors of emotional intimacy, in the order the results list them. Dimension
 /// ids are fixed so that scoring, tips and publisher overrides always line up.
@@ -25,6 +19,180 @@ pub const DIMENSION_IDS: [&str; 10] = [
     "empathy",
     "affection",
 ];
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Content {
+    pub lang: String,
+    pub dir: Direction,
+    /// The ten digits 0–9 as this language writes them (Arabic: ٠١٢٣٤٥٦٧٨٩).
+    pub digits: String,
+    pub ui: Ui,
+    /// The five answer labels, from "Strongly disagree" (1) to "Strongly agree" (5).
+    pub scale: Vec<String>,
+    pub bands: Bands,
+    pub dimensions: Vec<Dimension>,
+    pub safety: Safety,
+    /// Comparing results with a partner.
+    pub compare: Compare,
+    pub faq: Vec<FaqEntry>,
+    /// The statements are the publisher's own (replaced through `items`, or a publisher's
+    /// language), not the built-in set all built-in languages translate: pair codes from
+    /// such a page are only comparable with codes from the same statements.
+    pub statements_replaced: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Direction {
+    #[default]
+    Ltr,
+    Rtl,
+}
+
+/// Interface strings. Templates use `{placeholders}`; `language::REQUIRED_PLACEHOLDERS`
+/// lists them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Ui {
+    pub title: String,
+    pub intro: Vec<String>,
+    pub who: String,
+    pub facts: String,
+    pub privacy: String,
+    pub quick_exit_hint: String,
+    pub start: String,
+    pub progress: String,
+    pub progress_label: String,
+    pub skip: String,
+    pub back: String,
+    pub next: String,
+    pub finish: String,
+    pub shortcut_hint: String,
+    pub results_title: String,
+    pub score_label: String,
+    pub score_value: String,
+    pub bands_note: String,
+    pub chart_title: String,
+    pub chart_row: String,
+    pub chart_row_skipped: String,
+    pub not_scored: String,
+    pub nothing_scored: String,
+    pub areas_title: String,
+    pub areas_none: String,
+    pub strengths_title: String,
+    pub not_diagnosis: String,
+    pub cta_text: String,
+    pub cta_label: String,
+    pub cta_phone: String,
+    pub retake: String,
+    pub print: String,
+    pub faq_title: String,
+    pub quick_exit: String,
+    pub remember: String,
+    pub remember_hint: String,
+    pub forget: String,
+    pub resumed: String,
+    pub loading: String,
+}
+
+/// The unscored safety statement and everything shown around it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Safety {
+    /// Asked near the end; agreeing opens the safety panel on the results.
+    pub item: String,
+    pub title: String,
+    pub intro: String,
+    pub reframe: String,
+    pub emergency: String,
+    pub violence_title: String,
+    pub crisis_title: String,
+    pub directory_title: String,
+    pub help_button: String,
+    pub help_title: String,
+    pub help_intro: String,
+    pub call: String,
+    pub text: String,
+    pub website: String,
+}
+
+/// Everything shown around comparing results with a partner (pair codes, taking turns).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Compare {
+    pub heading: String,
+    pub text: String,
+    pub button: String,
+    pub code_label: String,
+    pub code_note: String,
+    pub copy: String,
+    pub copied: String,
+    pub copy_failed: String,
+    pub have_code: String,
+    pub partner_label: String,
+    pub partner_hint: String,
+    pub submit: String,
+    pub accepted: String,
+    pub error_typo: String,
+    pub error_version: String,
+    pub error_statements: String,
+    pub error_not_code: String,
+    pub title: String,
+    pub you: String,
+    pub partner: String,
+    pub chart_row: String,
+    pub chart_row_missing: String,
+    pub closest_title: String,
+    pub gaps_title: String,
+    pub gaps_none: String,
+    pub starters_title: String,
+    pub note: String,
+    pub turns: String,
+    pub turns_note: String,
+    pub handover_title: String,
+    pub handover_text: String,
+    pub handover_button: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Bands {
+    pub strength: BandText,
+    pub grow: BandText,
+    pub explore: BandText,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BandText {
+    /// Short label for a chart row: "a strength".
+    pub label: String,
+    /// The overall result as a whole sentence, written for this band in each language.
+    pub sentence: String,
+    /// One or two kind sentences explaining what the band means.
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Dimension {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub items: Vec<Item>,
+    pub tips: Vec<String>,
+    /// Questions for two people to ask each other, shown where partners' scores differ.
+    pub starters: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Item {
+    pub text: String,
+    /// Reverse-keyed: agreeing means *less* connection, so the answer scores as 6 − x.
+    pub reverse: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FaqEntry {
+    /// Stable id used in deep links (`#faq-<slug>`).
+    pub slug: String,
+    pub question: String,
+    /// Paragraphs in the safe rich-text format (see `rich_text`).
+    pub answer: Vec<String>,
+}
 
 impl Content {
     /// Empty content with the ten dimensions in place: what a language file fills in.
@@ -64,195 +232,7 @@ pub enum QuestionRef {
     Safety,
 }
 
-/// A problem in a content file, phrased for the translator or publisher who wrote it.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum ContentError {
-    #[error("content is not valid JSON for the widget: {0}")]
-    Parse(String),
-    /// A problem found while reading a language file, as `path: message`.
-    #[error("{0}")]
-    Invalid(String),
-    #[error("{path}: this text is empty; write the words a visitor should see")]
-    Empty { path: String },
-    #[error("{path}: the template must contain {{{placeholder}}}")]
-    MissingPlaceholder { path: String, placeholder: String },
-    #[error("digits: expected the ten digits 0 to 9 in order, found {found} characters")]
-    Digits { found: usize },
-    #[error("scale: expected exactly 5 answer labels (strongly disagree … strongly agree), found {found}")]
-    ScaleLength { found: usize },
-    #[error("dimensions: expected the ten dimensions {expected} in this order, found {found}")]
-    Dimensions {
-        /// Ids separated by commas.
-        expected: String,
-        found: String,
-    },
-    #[error("dimensions[{index}].items: each dimension needs at least one item")]
-    NoItems { index: usize },
-    #[error("dimensions[{index}].tips: each dimension needs at least two tips")]
-    TooFewTips { index: usize },
-    #[error(
-        "dimensions[{index}].starters: each dimension needs at least two conversation starters"
-    )]
-    TooFewStarters { index: usize },
-    #[error("faq[{index}].slug: \"{slug}\" must be lowercase letters, digits and hyphens")]
-    BadSlug { index: usize, slug: String },
-    #[error("faq[{index}].slug: \"{slug}\" is used twice; slugs must be unique")]
-    DuplicateSlug { index: usize, slug: String },
-}
-
-/// Placeholders each template must contain, so no language can drop a number by mistake.
-const REQUIRED_PLACEHOLDERS: [(&str, &[&str]); 11] = [
-    ("cta_phone", &["phone"]),
-    ("facts", &["count"]),
-    ("progress", &["n", "total"]),
-    ("score_value", &["score"]),
-    ("chart_row", &["name", "score", "band"]),
-    ("chart_row_skipped", &["name"]),
-    ("safety.call", &["number"]),
-    ("safety.text", &["keyword", "number"]),
-    ("safety.website", &["site"]),
-    ("compare.chart_row", &["name", "you", "partner"]),
-    ("compare.chart_row_missing", &["name"]),
-];
-
 impl Content {
-    /// Parses and validates a content file. Tests only: the widget's own languages arrive as
-    /// JSON read through `config` like a publisher's; this serde path cross-checks it.
-    #[cfg(test)]
-    pub fn from_json(json: &str) -> Result<Content, Vec<ContentError>> {
-        let content: Content =
-            serde_json::from_str(json).map_err(|e| vec![ContentError::Parse(e.to_string())])?;
-        let problems = content.validate();
-        if problems.is_empty() {
-            Ok(content)
-        } else {
-            Err(problems)
-        }
-    }
-
-    /// Every problem in the content, not just the first.
-    pub fn validate(&self) -> Vec<ContentError> {
-        let mut problems = Vec::new();
-        let mut check = |path: String, text: &str| {
-            if text.trim().is_empty() {
-                problems.push(ContentError::Empty { path });
-            }
-        };
-        for (path, text) in self.ui.texts() {
-            check(format!("ui.{path}"), text);
-        }
-        for (i, p) in self.ui.intro.iter().enumerate() {
-            check(format!("ui.intro[{i}]"), p);
-        }
-        for (i, label) in self.scale.iter().enumerate() {
-            check(format!("scale[{i}]"), label);
-        }
-        for (name, band) in [
-            ("strength", &self.bands.strength),
-            ("grow", &self.bands.grow),
-            ("explore", &self.bands.explore),
-        ] {
-            check(format!("bands.{name}.label"), &band.label);
-            check(format!("bands.{name}.sentence"), &band.sentence);
-            check(format!("bands.{name}.summary"), &band.summary);
-        }
-        for (d, dim) in self.dimensions.iter().enumerate() {
-            check(format!("dimensions[{d}].name"), &dim.name);
-            check(format!("dimensions[{d}].description"), &dim.description);
-            for (i, item) in dim.items.iter().enumerate() {
-                check(format!("dimensions[{d}].items[{i}].text"), &item.text);
-            }
-            for (i, tip) in dim.tips.iter().enumerate() {
-                check(format!("dimensions[{d}].tips[{i}]"), tip);
-            }
-            for (i, starter) in dim.starters.iter().enumerate() {
-                check(format!("dimensions[{d}].starters[{i}]"), starter);
-            }
-        }
-        for (i, entry) in self.faq.iter().enumerate() {
-            check(format!("faq[{i}].question"), &entry.question);
-            if entry.answer.is_empty() {
-                check(format!("faq[{i}].answer"), "");
-            }
-            for (p, para) in entry.answer.iter().enumerate() {
-                check(format!("faq[{i}].answer[{p}]"), para);
-            }
-        }
-
-        for (path, text) in self.safety.texts() {
-            check(format!("safety.{path}"), text);
-        }
-        for (path, text) in self.compare.texts() {
-            check(format!("compare.{path}"), text);
-        }
-
-        for (key, needed) in REQUIRED_PLACEHOLDERS {
-            let present = self.text(key).map(placeholders).unwrap_or_default();
-            for placeholder in needed {
-                if !present.contains(placeholder) {
-                    let path = if key.contains('.') {
-                        key.to_owned()
-                    } else {
-                        format!("ui.{key}")
-                    };
-                    problems.push(ContentError::MissingPlaceholder {
-                        path,
-                        placeholder: (*placeholder).to_owned(),
-                    });
-                }
-            }
-        }
-        if self.digits.chars().count() != 10 {
-            problems.push(ContentError::Digits {
-                found: self.digits.chars().count(),
-            });
-        }
-        if self.scale.len() != 5 {
-            problems.push(ContentError::ScaleLength {
-                found: self.scale.len(),
-            });
-        }
-        let found: Vec<&str> = self.dimensions.iter().map(|d| d.id.as_str()).collect();
-        if found != DIMENSION_IDS {
-            problems.push(ContentError::Dimensions {
-                expected: DIMENSION_IDS.join(", "),
-                found: found.join(", "),
-            });
-        }
-        for (index, dim) in self.dimensions.iter().enumerate() {
-            if dim.items.is_empty() {
-                problems.push(ContentError::NoItems { index });
-            }
-            if dim.tips.len() < 2 {
-                problems.push(ContentError::TooFewTips { index });
-            }
-            if dim.starters.len() < 2 {
-                problems.push(ContentError::TooFewStarters { index });
-            }
-        }
-        let mut seen: Vec<&str> = Vec::new();
-        for (index, entry) in self.faq.iter().enumerate() {
-            let slug = entry.slug.as_str();
-            let well_formed = !slug.is_empty()
-                && slug
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-            if !well_formed {
-                problems.push(ContentError::BadSlug {
-                    index,
-                    slug: slug.to_owned(),
-                });
-            } else if seen.contains(&slug) {
-                problems.push(ContentError::DuplicateSlug {
-                    index,
-                    slug: slug.to_owned(),
-                });
-            }
-            seen.push(slug);
-        }
-        problems
-    }
-
     /// The quiz order: the first item of every dimension, then the second, and so on, so
     /// that consecutive questions touch different parts of the relationship. The safety
     /// statement comes second to last: late enough that trust has built, not the very end.
@@ -454,7 +434,10 @@ text_fields!(Compare {
 });
 
 /// The codes of the built-in languages (`content/<code>.json`), in file-name order with
-/// English first; build.rs writes the list.
+/// English first; build.rs writes the list. (`generated`: build.rs sets it for the crate,
+/// not for itself, which compiles this file to check the built-in languages before the list
+/// exists.)
+#[cfg(generated)]
 pub const BUILTIN_LANGUAGES: &[&str] = include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
 #[cfg(test)]
@@ -615,47 +598,5 @@ mod tests {
             assert!(slugs.contains(&slug), "{slug} missing");
         }
         assert!(en.faq.len() >= 9);
-    }
-
-    #[test]
-    fn validation_reports_every_problem() {
-        let mut bad = (*english()).clone();
-        bad.ui.start = "  ".into();
-        bad.ui.progress = "Question {n}".into();
-        bad.scale.pop();
-        bad.dimensions.swap(0, 1);
-        bad.dimensions[2].tips.truncate(1);
-        bad.faq[0].slug = "Not A Slug".into();
-        bad.faq[2].slug = bad.faq[1].slug.clone();
-        let problems = bad.validate();
-        let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        assert!(problems.contains(&ContentError::Empty {
-            path: "ui.start".into()
-        }));
-        assert!(problems.contains(&ContentError::MissingPlaceholder {
-            path: "ui.progress".into(),
-            placeholder: "total".into()
-        }));
-        assert!(problems.contains(&ContentError::ScaleLength { found: 4 }));
-        assert!(problems.contains(&ContentError::TooFewTips { index: 2 }));
-        assert!(problems
-            .iter()
-            .any(|p| matches!(p, ContentError::Dimensions { .. })));
-        assert!(messages
-            .iter()
-            .any(|m| m.contains("faq[0].slug") && m.contains("lowercase")));
-        assert!(messages
-            .iter()
-            .any(|m| m.contains("faq[2].slug") && m.contains("used twice")));
-        assert_eq!(problems.len(), 7, "{messages:#?}");
-    }
-
-    #[test]
-    fn unknown_keys_and_bad_json_are_errors_not_panics() {
-        assert!(matches!(
-            Content::from_json("{\"lang\": 3}").unwrap_err()[0],
-            ContentError::Parse(_)
-        ));
-        assert!(Content::from_json("not json").is_err());
     }
 }

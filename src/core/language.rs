@@ -1,9 +1,11 @@
 //! Reading and checking language texts into content: a publisher's overrides (`strings`,
 //! `items`, `faq`), a publisher's own language, and the built-in languages, all through the
-//! same checks. `config` uses it for publishers; the build uses it for the built-in files.
+//! same checks. This is the one validator of content: `config` uses it for publishers,
+//! build.rs compiles this file in and runs it over every built-in file (a broken one stops
+//! the build with these messages), and `Content::validate` runs it over typed content.
 
 use super::content::{Content, Direction, FaqEntry, Item, DIMENSION_IDS};
-use super::json::{self, Map, Value};
+use super::json::{Map, Value};
 use super::report::{describe, kind_of, Problem, Report, Severity};
 use super::template::placeholders;
 
@@ -41,12 +43,32 @@ pub fn extra_keys(reference: &Value, candidate: &Value, path: &str) -> Vec<Strin
 
 /// The shape of the English content file (its keys, with every text emptied and every
 /// list cut to its first element, made by build.rs): the reference every language must match.
+/// (`generated`: see `content::BUILTIN_LANGUAGES`.)
+#[cfg(generated)]
 pub fn english_shape() -> Value {
-    json::parse(include_str!(concat!(env!("OUT_DIR"), "/en-shape.json"))).unwrap_or_default()
+    super::json::parse(include_str!(concat!(env!("OUT_DIR"), "/en-shape.json"))).unwrap_or_default()
 }
+
+/// Placeholders each template must contain, so no language or override can drop a number
+/// by mistake. (The built-in texts use exactly these.)
+pub const REQUIRED_PLACEHOLDERS: [(&str, &[&str]); 11] = [
+    ("cta_phone", &["phone"]),
+    ("facts", &["count"]),
+    ("progress", &["n", "total"]),
+    ("score_value", &["score"]),
+    ("chart_row", &["name", "score", "band"]),
+    ("chart_row_skipped", &["name"]),
+    ("safety.call", &["number"]),
+    ("safety.text", &["keyword", "number"]),
+    ("safety.website", &["site"]),
+    ("compare.chart_row", &["name", "you", "partner"]),
+    ("compare.chart_row_missing", &["name"]),
+];
 
 /// The groups of single texts a language file nests under their own key (`safety.call`).
 const GROUPS: [&str; 2] = ["safety", "compare"];
+const BANDS: [&str; 3] = ["strength", "grow", "explore"];
+const BAND_KEYS: [&str; 3] = ["label", "sentence", "summary"];
 
 /// Overrides any user-facing string: `strings.title`, `strings.intro`, `strings.safety.item`,
 /// `strings.compare.note`.
@@ -130,7 +152,6 @@ fn apply_bands(report: &mut Report, path: &str, value: &Value, content: &mut Con
     let Some(map) = report.object(path, value) else {
         return;
     };
-    const BANDS: [&str; 3] = ["strength", "grow", "explore"];
     report.unknown_keys(path, map, &BANDS);
     for (name, v) in map {
         let band = match name.as_str() {
@@ -143,7 +164,7 @@ fn apply_bands(report: &mut Report, path: &str, value: &Value, content: &mut Con
         let Some(inner) = report.object(&p, v) else {
             continue;
         };
-        report.unknown_keys(&p, inner, &["label", "sentence", "summary"]);
+        report.unknown_keys(&p, inner, &BAND_KEYS);
         report.override_text(inner, &p, "label", &mut band.label);
         report.override_text(inner, &p, "sentence", &mut band.sentence);
         report.override_text(inner, &p, "summary", &mut band.summary);
@@ -191,33 +212,33 @@ fn apply_dimension_texts(report: &mut Report, path: &str, value: &Value, content
     }
 }
 
-/// A replacement template must keep the placeholders of the one it replaces.
+/// A template must contain its required placeholders. Replacing a text, the default stays;
+/// in a language file there is none, and the language is refused.
 fn template_ok(report: &mut Report, path: &str, key: &str, content: &Content, text: &str) -> bool {
-    let needed: Vec<String> = content
-        .text(key)
-        .map(placeholders)
-        .unwrap_or_default()
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
     let has = placeholders(text);
-    let missing: Vec<String> = needed
-        .into_iter()
-        .filter(|p| !has.contains(&p.as_str()))
+    let missing: Vec<String> = REQUIRED_PLACEHOLDERS
+        .iter()
+        .filter(|(k, _)| *k == key)
+        .flat_map(|(_, needed)| needed.iter())
+        .filter(|p| !has.contains(p))
+        .map(|m| format!("{{{m}}}"))
         .collect();
     if missing.is_empty() {
-        true
-    } else {
-        let list: Vec<String> = missing.iter().map(|m| format!("{{{m}}}")).collect();
-        report.error(
-            path,
-            format!(
-                "must contain {} (it is filled in by the widget); the default is used",
-                list.join(" and ")
-            ),
-        );
-        false
+        return true;
     }
+    let fallback = if content.text(key).is_some_and(|t| !t.is_empty()) {
+        "; the default is used"
+    } else {
+        ""
+    };
+    report.error(
+        path,
+        format!(
+            "must contain {} (it is filled in by the widget){fallback}",
+            missing.join(" and ")
+        ),
+    );
+    false
 }
 
 /// `items.<dimension>`: one to three statements replacing that dimension's own.
@@ -386,7 +407,8 @@ const DIMENSION_KEYS: [&str; 6] = ["id", "name", "description", "items", "tips",
 
 /// Builds a language from a complete content file, the built-in ones and publishers' alike,
 /// by applying every one of its texts to an empty skeleton with the same checks as any
-/// override (types, placeholders), so one validator serves all content.
+/// override (types, placeholders, counts), after checking that every key is there. This is
+/// the whole of what makes a language valid: nothing else checks content.
 pub fn language_from_json(
     report: &mut Report,
     path: &str,
@@ -397,15 +419,67 @@ pub fn language_from_json(
     let mut content = Content::skeleton();
     let before = report.0.len();
     report.unknown_keys(path, map, &LANGUAGE_KEYS);
+    require(report, path, map, &LANGUAGE_KEYS);
+    // The code it is offered under names the language (a publisher's copy of en.json keeps
+    // `"lang": "en"`), so `lang` only has to be there.
     content.lang = code.to_owned();
     match map.get("dir").and_then(Value::as_str) {
         Some("ltr") => content.dir = Direction::Ltr,
         Some("rtl") => content.dir = Direction::Rtl,
+        _ if map.get("dir").is_none() => {}
         _ => report.error(&format!("{path}.dir"), "expected \"ltr\" or \"rtl\""),
     }
-    report.override_text(map, path, "digits", &mut content.digits);
+    if let Some(digits) = map
+        .get("digits")
+        .and_then(|d| report.text(&format!("{path}.digits"), d))
+    {
+        match digits.chars().count() {
+            10 => content.digits = digits,
+            found => report.error(
+                &format!("{path}.digits"),
+                format!("expected the ten digits 0 to 9 in order, found {found} characters"),
+            ),
+        }
+    }
     if let Some(ui) = map.get("ui") {
-        apply_strings(report, &format!("{path}.ui"), ui, &mut content);
+        let ui_path = format!("{path}.ui");
+        let mut keys: Vec<&str> = content.ui.texts().map(|(k, _)| k).collect();
+        keys.push("intro");
+        if let Value::Object(inner) = ui {
+            report.unknown_keys(&ui_path, inner, &keys);
+            require(report, &ui_path, inner, &keys);
+        }
+        // Only the interface texts: `apply_strings` would also take groups such as `scale`,
+        // which a language file keeps at the top.
+        let texts = match ui {
+            Value::Object(inner) => Value::Object(
+                inner
+                    .iter()
+                    .filter(|(k, _)| keys.contains(&k.as_str()))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect(),
+            ),
+            other => other.clone(),
+        };
+        apply_strings(report, &ui_path, &texts, &mut content);
+    }
+    if let Some(Value::Object(bands)) = map.get("bands") {
+        let bands_path = format!("{path}.bands");
+        require(report, &bands_path, bands, &BANDS);
+        for (name, band) in bands {
+            if let Value::Object(band) = band {
+                require(report, &format!("{bands_path}.{name}"), band, &BAND_KEYS);
+            }
+        }
+    }
+    for group in GROUPS {
+        if let Some(Value::Object(texts)) = map.get(group) {
+            let keys: Vec<&str> = match group {
+                "safety" => content.safety.texts().map(|(k, _)| k).collect(),
+                _ => content.compare.texts().map(|(k, _)| k).collect(),
+            };
+            require(report, &format!("{path}.{group}"), texts, &keys);
+        }
     }
     for key in ["scale", "safety", "compare", "bands"] {
         if let Some(v) = map.get(key) {
@@ -413,18 +487,37 @@ pub fn language_from_json(
             apply_strings(report, path, &single, &mut content);
         }
     }
+    let dims_path = format!("{path}.dimensions");
     let dimensions = map
         .get("dimensions")
-        .and_then(|d| report.list(&format!("{path}.dimensions"), d));
-    for (i, dim) in dimensions.into_iter().flatten().enumerate() {
-        let Some(d) = report.object(&format!("{path}.dimensions[{i}]"), dim) else {
+        .and_then(|d| report.list(&dims_path, d));
+    if let Some(list) = dimensions {
+        if list.len() != DIMENSION_IDS.len() {
+            report.error(
+                &dims_path,
+                format!(
+                    "expected the ten dimensions {} in this order, found {}",
+                    DIMENSION_IDS.join(", "),
+                    list.len()
+                ),
+            );
+        }
+    }
+    for (i, (dim, id)) in dimensions
+        .into_iter()
+        .flatten()
+        .zip(DIMENSION_IDS)
+        .enumerate()
+    {
+        let dim_path = format!("{dims_path}[{i}]");
+        let Some(d) = report.object(&dim_path, dim) else {
             continue;
         };
-        report.unknown_keys(&format!("{path}.dimensions[{i}]"), d, &DIMENSION_KEYS);
-        let id = DIMENSION_IDS.get(i).copied().unwrap_or_default();
-        if d.get("id").and_then(Value::as_str) != Some(id) {
+        report.unknown_keys(&dim_path, d, &DIMENSION_KEYS);
+        require(report, &dim_path, d, &DIMENSION_KEYS);
+        if d.get("id").is_some_and(|found| found.as_str() != Some(id)) {
             report.error(
-                &format!("{path}.dimensions[{i}].id"),
+                &format!("{dim_path}.id"),
                 format!("expected \"{id}\": the ten dimensions keep the English ids and order"),
             );
             continue;
@@ -434,7 +527,6 @@ pub fn language_from_json(
             .filter(|(k, _)| matches!(k.as_str(), "name" | "description" | "tips" | "starters"))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
-        let dims_path = format!("{path}.dimensions");
         let by_id = |v: Value| Value::Object(Map::from_iter([(id.to_owned(), v)]));
         apply_dimension_texts(
             report,
@@ -452,9 +544,6 @@ pub fn language_from_json(
     {
         content.faq = faq;
     }
-    for p in content.validate() {
-        report.error(path, p.to_string());
-    }
     // Warnings (an unknown key) leave the language usable; errors do not.
     let errors = report
         .0
@@ -464,8 +553,19 @@ pub fn language_from_json(
     (!errors).then_some(content)
 }
 
-/// A built-in language from its file (`content/<code>.json`, minified by build.rs). Any
-/// problem, even a warning, is refused: the tests keep the shipped files clean.
+/// Reports each of `keys` that `map` lacks: a language file has every text, since there is
+/// no default to fall back on.
+fn require(report: &mut Report, path: &str, map: &Map, keys: &[&str]) {
+    for key in keys.iter().filter(|k| map.get(k).is_none()) {
+        report.error(
+            &format!("{path}.{key}"),
+            "is missing; a language needs every text the English file has",
+        );
+    }
+}
+
+/// A built-in language from its file (`content/<code>.json`). Any problem, even a warning,
+/// is refused: build.rs runs this over every file and stops on the first that has one.
 pub fn builtin_language(code: &str, value: &Value) -> Result<Content, Vec<Problem>> {
     let mut report = Report(Vec::new());
     let content = language_from_json(&mut report, code, code, value);
@@ -482,7 +582,9 @@ pub fn builtin_language(code: &str, value: &Value) -> Result<Content, Vec<Proble
 
 /// A built-in language read from its source file through `builtin_language`, for native
 /// tools and unit tests. (A page downloads its one language as a packed file instead; the
-/// build makes those with the same function, see `modules/config`.)
+/// build makes those with the same function, see `modules/config`.) (`generated`: see
+/// `content::BUILTIN_LANGUAGES`.)
+#[cfg(generated)]
 pub fn builtin(code: &str) -> Result<std::rc::Rc<Content>, Vec<Problem>> {
     use std::cell::RefCell;
     use std::rc::Rc;
@@ -508,7 +610,7 @@ pub fn builtin(code: &str) -> Result<std::rc::Rc<Content>, Vec<Problem>> {
         .iter()
         .find(|(c, _)| *c == code)
         .ok_or_else(|| vec![missing()])?;
-    let value = json::parse(text).map_err(|e| {
+    let value = super::json::parse(text).map_err(|e| {
         vec![Problem {
             severity: Severity::Error,
             path: code.to_owned(),
@@ -519,3 +621,94 @@ pub fn builtin(code: &str) -> Result<std::rc::Rc<Content>, Vec<Problem>> {
     CACHE.with(|c| c.borrow_mut().push((code.to_owned(), content.clone())));
     Ok(content)
 }
+
+impl Content {
+    /// Every problem the one validator finds in this content, read back as the language
+    /// file it would be (`language_json`): what the tests use to show that whatever a
+    /// configuration makes is content a language file could hold.
+    pub fn validate(&self) -> Vec<Problem> {
+        let mut report = Report(Vec::new());
+        language_from_json(&mut report, &self.lang, &self.lang, &language_json(self));
+        report.0
+    }
+
+    /// A language file's text read as build.rs reads it, named by its `lang` (tests only).
+    #[cfg(test)]
+    pub fn from_json(json: &str) -> Result<Content, Vec<Problem>> {
+        let value = super::json::parse(json).map_err(|e| {
+            vec![Problem {
+                severity: Severity::Error,
+                path: "content".to_owned(),
+                message: e.to_string(),
+            }]
+        })?;
+        let code = value
+            .get("lang")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        builtin_language(code, &value)
+    }
+}
+
+/// The language file `content` is read from (the inverse of `language_from_json`).
+pub fn language_json(content: &Content) -> Value {
+    fn texts<'c>(pairs: impl Iterator<Item = (&'static str, &'c str)>) -> Value {
+        Value::object(pairs.map(|(k, t)| (k, Value::from(t))))
+    }
+    let mut ui = texts(content.ui.texts());
+    if let Value::Object(map) = &mut ui {
+        map.insert("intro".to_owned(), content.ui.intro.clone().into());
+    }
+    let band = |b: &super::content::BandText| {
+        Value::object([
+            ("label", b.label.as_str().into()),
+            ("sentence", b.sentence.as_str().into()),
+            ("summary", b.summary.as_str().into()),
+        ])
+    };
+    let dimensions = content.dimensions.iter().map(|d| {
+        let items = d.items.iter().map(|i| {
+            Value::object([
+                ("text", i.text.as_str().into()),
+                ("reverse", i.reverse.into()),
+            ])
+        });
+        Value::object([
+            ("id", d.id.as_str().into()),
+            ("name", d.name.as_str().into()),
+            ("description", d.description.as_str().into()),
+            ("items", Value::Array(items.collect())),
+            ("tips", d.tips.clone().into()),
+            ("starters", d.starters.clone().into()),
+        ])
+    });
+    let faq = content.faq.iter().map(|e| {
+        Value::object([
+            ("slug", e.slug.as_str().into()),
+            ("question", e.question.as_str().into()),
+            ("answer", e.answer.clone().into()),
+        ])
+    });
+    Value::object([
+        ("lang", content.lang.as_str().into()),
+        ("dir", content.dir.as_str().into()),
+        ("digits", content.digits.as_str().into()),
+        ("ui", ui),
+        ("scale", content.scale.clone().into()),
+        (
+            "bands",
+            Value::object([
+                ("strength", band(&content.bands.strength)),
+                ("grow", band(&content.bands.grow)),
+                ("explore", band(&content.bands.explore)),
+            ]),
+        ),
+        ("dimensions", Value::Array(dimensions.collect())),
+        ("safety", texts(content.safety.texts())),
+        ("compare", texts(content.compare.texts())),
+        ("faq", Value::Array(faq.collect())),
+    ])
+}
+
+#[cfg(test)]
+mod tests;

@@ -2,10 +2,51 @@
 //!
 //! The data (`content/resources.json`) is per region; the words around it ("Call …") come
 //! from the language file. Partner-violence services come first, because the safety panel
-//! opens when a visitor says they feel afraid.
+//! opens when a visitor says they feel afraid. The types are plain data; the checks on
+//! what goes in are `config::helplines`, for the built-in directory as for a publisher's list.
 
-mod schema;
-pub use schema::*;
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Violence,
+    Crisis,
+    Directory,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sms {
+    pub number: String,
+    pub keyword: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resource {
+    pub kind: Kind,
+    pub name: String,
+    /// The number as people write it locally.
+    pub phone: Option<String>,
+    /// The number for the `tel:` link.
+    pub tel: Option<String>,
+    pub sms: Option<Sms>,
+    pub url: Option<String>,
+}
+
+/// The services of one region. Lists rather than maps, because map code costs the
+/// download several kilobytes for a handful of entries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Region {
+    /// ISO 3166 code, upper case: `GB`.
+    pub code: String,
+    /// Languages whose visitors get this region when their tag names none (`en` → `US`).
+    pub default_for: Vec<String>,
+    pub resources: Vec<Resource>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Directory {
+    pub regions: Vec<Region>,
+    /// Shown everywhere, last: an international directory of helplines.
+    pub international: Vec<Resource>,
+}
 
 impl Resource {
     pub fn tel_href(&self) -> Option<String> {
@@ -21,7 +62,9 @@ impl Resource {
 
 /// The built-in directory (`content/resources.json`), compiled in as tables of text by
 /// build.rs so the widget needs no parser for it (data costs the download far less than the
-/// same directory written as code). A test checks it passes a publisher's list's checks.
+/// same directory written as code), after build.rs has put it through a publisher's list's
+/// checks. (`generated`: see `content::BUILTIN_LANGUAGES`.)
+#[cfg(generated)]
 pub fn builtin() -> Directory {
     Directory {
         regions: TABLES
@@ -39,6 +82,7 @@ pub fn builtin() -> Directory {
 
 /// (code, languages it is the default for), and (region code or "" for the international
 /// list, kind, name, phone, tel, sms number, sms keyword, url) with "" for none.
+#[cfg(generated)]
 type Service = (
     &'static str,
     &'static str,
@@ -49,9 +93,11 @@ type Service = (
     &'static str,
     &'static str,
 );
+#[cfg(generated)]
 const TABLES: (&[(&str, &[&str])], &[Service]) =
     include!(concat!(env!("OUT_DIR"), "/resources.rs"));
 
+#[cfg(generated)]
 fn services(region: &str) -> Vec<Resource> {
     let text = |s: &str| (!s.is_empty()).then(|| s.to_owned());
     TABLES
