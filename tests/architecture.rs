@@ -200,7 +200,8 @@ fn find_circle(edges: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>
             Some(true) => return None,
             Some(false) => {
                 let from = stack.iter().position(|n| *n == node).unwrap_or(0);
-                let mut circle: Vec<String> = stack[from..].iter().map(|s| s.to_string()).collect();
+                let mut circle: Vec<String> =
+                    stack.iter().skip(from).map(|s| s.to_string()).collect();
                 circle.push(node.to_owned());
                 return Some(circle);
             }
