@@ -1,3 +1,4 @@
+// @ts-check
 // Benchmarks: size, start-up against SurveyJS and a plain-DOM version of the same quiz (on
 // loopback and on throttled "slow 4G"), when each file is requested, interaction, memory,
 // and what Lighthouse reports. They report; they never fail the test run. Run with
@@ -16,19 +17,49 @@ const SLOW_RUNS = Number(process.env.BENCH_SLOW_RUNS || 9);
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
 const TARGETS = { englishGzip: 140 * 1024, ofSurveyJs: 0.4, ofPlainDom: 2.5, slowOfSurveyJs: 0.5 };
 
+/** @typedef {{ raw: number, gzip: number, brotli: number }} Bytes */
+/** @typedef {{ name: string, start: number, end: number }} Request When a file was requested and received (ms after navigation start). */
+/**
+ * What a run measured, as bench/results/latest.json keeps it.
+ * @typedef {object} Results
+ * @property {string} date
+ * @property {string} machine
+ * @property {{ files: (Bytes & { file: string })[] } & Record<string, unknown>} [size]
+ * @property {Record<string, number>} [breakdown]
+ * @property {Record<string, number>} [ownItems]
+ * @property {Record<string, unknown>} [served]
+ * @property {Record<string, number>} [requests]
+ * @property {Comparison} [startup]
+ * @property {Comparison} [slow4g]
+ * @property {{ answerMedianMs: number, answerP95Ms: number, nextMedianMs: number, nextP95Ms: number }} [interaction]
+ * @property {Record<string, { jsHeap: number, wasmMemory: number }>} [memory]
+ * @property {Record<string, unknown>} [lighthouse]
+ */
+/**
+ * Start-up times, each side's median, and the widget's against the others'.
+ * @typedef {{ runs: number, medianMs: Record<Side, number>, ofSurveyJs: number, ofPlainDom: number, widgetRenderedMs: number }} Comparison
+ */
+/** @typedef {'widget' | 'surveyjs' | 'plain'} Side */
+
+/** @param {number[]} xs */
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+/** @param {number[]} xs */
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
+/** @param {number} n */
 const kb = (n) => (n / 1024).toFixed(1) + ' KB';
+/** @param {number} n */
 const ms = (n) => n.toFixed(0) + ' ms';
+/** @type {Results} */
 const results = { date: new Date().toISOString(), machine: `${cpus().length} × ${cpus()[0]?.model?.trim()}` };
 
 // 1. Size of what a visitor downloads: the loader, the glue, the wasm and their language.
 //    Pages with a publisher configuration also download the configuration module.
 {
+  /** @param {string} name */
   const measure = (name) => {
     const bytes = readFileSync(new URL(name, dist));
     return {
@@ -38,6 +69,7 @@ const results = { date: new Date().toISOString(), machine: `${cpus().length} × 
       brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
     };
   };
+  /** @param {Bytes[]} rows */
   const sum = (rows) => rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   const common = ['emotional-intimacy-widget.js', 'eiw.js', 'eiw_bg.wasm'].map(measure);
   const languages = readdirSync(new URL('lang/', dist)).map((f) => f.replace('.txt', ''));
@@ -45,6 +77,7 @@ const results = { date: new Date().toISOString(), machine: `${cpus().length} × 
   const configModule = sum(['eiw-config.js', 'eiw-config_bg.wasm'].map(measure));
   const compareBuild = sum(['eiw-compare.js', 'eiw-compare_bg.wasm'].map(measure));
   results.size = { files: [...common, ...languages.map((c) => measure(`lang/${c}.txt`))], perLanguage, configModule, compareBuild };
+  /** @param {string} label @param {Bytes} r */
   const row = (label, r) => console.log(`  ${label.padEnd(34)} raw ${kb(r.raw).padStart(9)}  gzip ${kb(r.gzip).padStart(9)}  brotli ${kb(r.brotli).padStart(9)}`);
   console.log('\nSize (what a visitor downloads)');
   for (const r of results.size.files) row(r.file, r);
@@ -60,9 +93,11 @@ const results = { date: new Date().toISOString(), machine: `${cpus().length} × 
 //     even where Yew's generic code contains it).
 {
   const wasm = new URL('../target/wasm32-unknown-unknown/release/eiw_widget.wasm', import.meta.url).pathname;
+  /** @param {string} file */
   const twiggy = (file) => spawnSync('twiggy', ['top', '-n', '100000', '--format', 'csv', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  /** @param {string} csv */
   const rows = (csv) =>
-    csv.split('\n').slice(1).map((line) => line.match(/^(?:"((?:[^"]|"")*)"|([^,]*)),(\d+),/)).filter(Boolean)
+    csv.split('\n').slice(1).map((line) => line.match(/^(?:"((?:[^"]|"")*)"|([^,]*)),(\d+),/)).filter((m) => m !== null)
       .map((m) => ({ name: (m[1] ?? m[2]).replaceAll('""', '"'), bytes: Number(m[3]) }));
   const run = twiggy(wasm);
   if (run.status === 0) {
@@ -98,6 +133,7 @@ const results = { date: new Date().toISOString(), machine: `${cpus().length} × 
 }
 
 const env = await setup();
+/** @param {string} path */
 const cdn = (path) => `${env.server.host}${path}?cdn=1`;
 const PAGES = {
   widget: cdn('/bench/widget.html'),
@@ -107,6 +143,10 @@ const PAGES = {
 
 // Time from navigation start to the quiz being usable: the widget's `ei-ready`, SurveyJS's
 // first question rendered, the plain-DOM version's first screen.
+/**
+ * @param {string} url
+ * @param {typeof SLOW_4G} [network]
+ */
 async function coldStart(url, network) {
   const context = await env.browser.newContext();
   const page = await context.newPage();
@@ -124,7 +164,7 @@ async function coldStart(url, network) {
     // effects, and so `ei-ready`, after yielding to the browser when a render took over
     // 16 ms; this shows what that costs.
     const attach = Element.prototype.attachShadow;
-    Element.prototype.attachShadow = function (init) {
+    Element.prototype.attachShadow = function (/** @type {ShadowRootInit} */ init) {
       const root = attach.call(this, init);
       new MutationObserver((_, observer) => {
         if (root.querySelector('.eiw')) {
@@ -138,21 +178,30 @@ async function coldStart(url, network) {
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60000 });
   const result = await page.evaluate(() => ({
-    ready: window.__ready,
-    rendered: window.__rendered ?? window.__ready,
-    requests: performance.getEntriesByType('resource').map((r) => ({ name: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd })),
+    ready: window.__ready ?? NaN,
+    rendered: window.__rendered ?? window.__ready ?? NaN,
+    requests: /** @type {PerformanceResourceTiming[]} */ (performance.getEntriesByType('resource')).map((r) => ({ name: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd })),
   }));
   await context.close();
   return result;
 }
 
+/**
+ * @param {string} label
+ * @param {number} runs
+ * @param {typeof SLOW_4G} [network]
+ * @returns {Promise<{ figures: Comparison, starts: Request[][] }>}
+ */
 async function compare(label, runs, network) {
+  /** @type {Record<Side, number[]>} */
   const times = { widget: [], surveyjs: [], plain: [] };
+  /** @type {number[]} */
   const rendered = [];
+  /** @type {Request[][]} */
   const starts = [];
   for (let i = 0; i < runs; i++) {
     // Interleaved, so a busy moment of the machine affects all three alike.
-    for (const name of Object.keys(times)) {
+    for (const name of /** @type {const} */ (['widget', 'surveyjs', 'plain'])) {
       const r = await coldStart(PAGES[name], network);
       times[name].push(r.ready);
       if (name === 'widget') {
@@ -161,23 +210,22 @@ async function compare(label, runs, network) {
       }
     }
   }
-  const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
-  const out = { runs, medianMs: m, ofSurveyJs: m.widget / m.surveyjs, ofPlainDom: m.widget / m.plain };
-  out.widgetRenderedMs = median(rendered);
+  const m = { widget: median(times.widget), surveyjs: median(times.surveyjs), plain: median(times.plain) };
+  const out = { runs, medianMs: m, ofSurveyJs: m.widget / m.surveyjs, ofPlainDom: m.widget / m.plain, widgetRenderedMs: median(rendered) };
   console.log(`\n${label} (median of ${runs} cold loads each, navigation start → ready)`);
   console.log(`  widget ${ms(m.widget)} · SurveyJS ${ms(m.surveyjs)} · plain DOM ${ms(m.plain)}`);
   console.log(`  widget / SurveyJS ${out.ofSurveyJs.toFixed(2)} · widget / plain DOM ${out.ofPlainDom.toFixed(2)}`);
   console.log(`  (widget's first screen rendered, before effects: ${ms(out.widgetRenderedMs)} = ${(out.widgetRenderedMs / m.surveyjs).toFixed(2)} of SurveyJS)`);
-  return { ...out, starts };
+  return { figures: out, starts };
 }
 
 // 2. Start-up on loopback, and when each of the widget's files is requested.
 {
-  const loopback = await compare('Start-up on loopback', RUNS);
-  const when = (file) => median(loopback.starts.map((list) => list.find((r) => r.name.endsWith(file))?.start ?? NaN));
+  const { figures: loopback, starts } = await compare('Start-up on loopback', RUNS);
+  /** @param {string} file */
+  const when = (file) => median(starts.map((list) => list.find((r) => r.name.endsWith(file))?.start ?? NaN));
   results.requests = Object.fromEntries(['emotional-intimacy-widget.js', 'eiw.js', 'eiw_bg.wasm', 'lang/en.txt'].map((f) => [f, when(f)]));
-  const loaderDone = median(loopback.starts.map((list) => list.find((r) => r.name.endsWith('emotional-intimacy-widget.js'))?.end ?? NaN));
-  delete loopback.starts;
+  const loaderDone = median(starts.map((list) => list.find((r) => r.name.endsWith('emotional-intimacy-widget.js'))?.end ?? NaN));
   results.startup = loopback;
   console.log(`  widget: target ≤ ${TARGETS.ofSurveyJs} of SurveyJS and ≤ ${TARGETS.ofPlainDom}× plain DOM: ${loopback.ofSurveyJs <= TARGETS.ofSurveyJs && loopback.ofPlainDom <= TARGETS.ofPlainDom ? 'met' : 'NOT met'}`);
   console.log('\nWhen each widget file is requested (median ms after navigation start)');
@@ -187,8 +235,7 @@ async function compare(label, runs, network) {
 
 // 3. The same on throttled "slow 4G".
 {
-  const slow = await compare('Start-up on slow 4G (150 ms RTT, 1.6 Mbit/s)', SLOW_RUNS, SLOW_4G);
-  delete slow.starts;
+  const { figures: slow } = await compare('Start-up on slow 4G (150 ms RTT, 1.6 Mbit/s)', SLOW_RUNS, SLOW_4G);
   results.slow4g = slow;
   console.log(`  widget: target ≤ ${TARGETS.slowOfSurveyJs} of SurveyJS: ${slow.ofSurveyJs <= TARGETS.slowOfSurveyJs ? 'met' : 'NOT met'}`);
 }
@@ -199,20 +246,25 @@ async function compare(label, runs, network) {
   const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.goto(`${env.server.host}/fixtures/basic.html`);
-  await page.waitForFunction(() => document.getElementById('w1').shadowRoot?.querySelector('.eiw'));
+  await page.waitForFunction(() => document.getElementById('w1')?.shadowRoot?.querySelector('.eiw'));
   const cdp = await context.newCDPSession(page);
   const memory = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    const wasm = await page.evaluate(async () => (await (await import('/eiw/eiw.js')).default()).memory.buffer.byteLength);
+    // The widget's glue as the page has it (a URL there, not a module here).
+    const glue = '/eiw/eiw.js';
+    const wasm = await page.evaluate(async (url) => (await (await import(url)).default()).memory.buffer.byteLength, glue);
     return { jsHeap: usedSize, wasmMemory: wasm };
   };
   const atStart = await memory();
   const timings = await page.evaluate(async () => {
-    const root = document.getElementById('w1').shadowRoot;
+    const root = /** @type {ShadowRoot} */ (document.getElementById('w1')?.shadowRoot);
+    /** @param {string} selector */
+    const button = (selector) => /** @type {HTMLElement} */ (root.querySelector(selector));
     const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     // Work: click until Yew has updated the DOM (it renders in a microtask; a task queued
     // after the click runs after it, so this is an upper bound).
+    /** @param {HTMLElement} el */
     const measure = async (el) => {
       const t0 = performance.now();
       el.click();
@@ -223,19 +275,19 @@ async function compare(label, runs, network) {
     };
     const answers = [];
     const nexts = [];
-    root.querySelector('.intro .button.primary').click();
+    button('.intro .button.primary').click();
     await frame();
     for (let i = 0; i < 21; i++) {
-      answers.push(await measure(root.querySelectorAll('.option')[i % 5]));
-      nexts.push(await measure(root.querySelector('.nav .button.primary')));
+      answers.push(await measure(/** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll('.option'))[i % 5]));
+      nexts.push(await measure(button('.nav .button.primary')));
     }
     return { answers, nexts };
   });
   const afterQuiz = await memory();
   const cycles = () =>
     page.evaluate(async () => {
-      const el = document.getElementById('w1');
-      const parent = el.parentNode;
+      const el = /** @type {HTMLElement} */ (document.getElementById('w1'));
+      const parent = /** @type {ParentNode} */ (el.parentNode);
       for (let i = 0; i < 100; i++) {
         el.remove();
         const ready = new Promise((r) => el.addEventListener('ei-ready', r, { once: true }));
@@ -273,14 +325,17 @@ if (process.env.BENCH_LIGHTHOUSE !== '0') {
   const { default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js');
   const chromeLauncher = await import('chrome-launcher');
   const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM || '/usr/bin/chromium', chromeFlags: [...CHROMIUM_ARGS.filter((a) => a !== '--headless'), '--headless=new'] });
+  /** @param {number} width @param {number} height @returns {import('lighthouse').Config} */
   const mobile = (width, height) => ({
     extends: 'lighthouse:default',
     settings: { onlyCategories: ['performance'], disableFullPageScreenshot: true, formFactor: 'mobile', screenEmulation: { mobile: true, width, height, deviceScaleFactor: 2, disabled: false } },
   });
+  /** @param {number} width @param {number} height @returns {import('lighthouse').Config} */
   const desktop = (width, height) => ({
     ...desktopConfig,
-    settings: { ...desktopConfig.settings, onlyCategories: ['performance'], disableFullPageScreenshot: true, screenEmulation: { ...desktopConfig.settings.screenEmulation, width, height } },
+    settings: { ...desktopConfig.settings, onlyCategories: ['performance'], disableFullPageScreenshot: true, screenEmulation: { ...desktopConfig.settings?.screenEmulation, width, height } },
   });
+  /** @type {[string, string, import('lighthouse').Config][]} */
   const runs = [
     ['widget at the top, 412 px (mobile preset)', PAGES.widget, mobile(412, 823)],
     ['widget at the top, 320 px', PAGES.widget, mobile(320, 640)],
@@ -291,12 +346,20 @@ if (process.env.BENCH_LIGHTHOUSE !== '0') {
     ['SurveyJS, 412 px (mobile preset)', PAGES.surveyjs, mobile(412, 823)],
     ['plain DOM, 412 px (mobile preset)', PAGES.plain, mobile(412, 823)],
   ];
+  // A figure Lighthouse could not measure (an audit or category in error) has no value.
+  /** @param {number | null | undefined} n @param {(n: number) => string} format */
+  const shown = (n, format) => (n === null || n === undefined ? 'n/a' : format(n));
   results.lighthouse = {};
   console.log('\nLighthouse 12 (performance; simulated throttling as in its presets)');
   for (const [label, url, config] of runs) {
-    const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' }, config);
+    const run = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' }, config);
+    if (!run) throw new Error(`Lighthouse gave no result for ${url}`);
+    const { lhr } = run;
     const a = lhr.audits;
-    const widgetBytes = (a['network-requests'].details?.items || [])
+    // The network-requests audit's details: a table, one row per request.
+    const details = a['network-requests'].details;
+    const requests = /** @type {{ url: string, transferSize: number }[]} */ (details?.type === 'table' ? details.items : []);
+    const widgetBytes = requests
       .filter((r) => /\/eiw\//.test(r.url))
       .map((r) => ({ file: new URL(r.url).pathname.replace('/eiw/', ''), bytes: r.transferSize }));
     const r = {
@@ -307,7 +370,7 @@ if (process.env.BENCH_LIGHTHOUSE !== '0') {
       widgetFiles: widgetBytes,
     };
     results.lighthouse[label] = r;
-    console.log(`  ${label.padEnd(42)} score ${r.score.toFixed(2)}  TBT ${ms(r.tbtMs).padStart(7)}  LCP ${(r.lcpMs / 1000).toFixed(1)} s  CLS ${r.cls.toFixed(3)}` +
+    console.log(`  ${label.padEnd(42)} score ${shown(r.score, (s) => s.toFixed(2))}  TBT ${shown(r.tbtMs, ms).padStart(7)}  LCP ${shown(r.lcpMs, (t) => `${(t / 1000).toFixed(1)} s`)}  CLS ${shown(r.cls, (c) => c.toFixed(3))}` +
       (label.includes('below') ? `  widget files: ${widgetBytes.map((f) => `${f.file} ${kb(f.bytes)}`).join(', ')}` : ''));
   }
   await chrome.kill();

@@ -1,3 +1,4 @@
+// @ts-check
 // The embed builder (builder.html): turns the options a site owner picks into the code they
 // paste, and shows the real widget with those options. Every check and every generated text
 // that the widget itself defines (attribute rules, the JSON configuration, the no-JS FAQ)
@@ -7,42 +8,112 @@
 // ticks "Remember my settings".
 import init, * as core from './eiw-builder.js';
 
+/** @typedef {import('../packaging/npm/index.js').EmotionalIntimacyWidgetElement} WidgetElement */
+/**
+ * A problem core.check found: where (an attribute's name, or `config…`), what, how bad.
+ * @typedef {{ path: string, message: string, severity: 'error' | 'warning' }} Problem
+ */
+/**
+ * core.check's answer (see modules/builder).
+ * @typedef {{ config: 'none' | 'valid' | 'invalid', languages: string[], problems: Problem[] }} Checked
+ */
+/**
+ * A text field read: its value when usable, or what is wrong with it (neither when empty).
+ * @typedef {{ value?: string, problem?: string }} Entry
+ */
+/**
+ * A folder of the widget's files: its address, its origin for the CSP, whether it is jsDelivr's.
+ * @typedef {{ url: string, origin: string, published: boolean, http?: boolean }} Folder
+ */
+/**
+ * Where the files live, or what is wrong with the address (test `problem` against undefined
+ * to tell them apart).
+ * @typedef {(Folder & { problem?: undefined }) | { problem: string }} Files
+ */
+/**
+ * Everything the outputs are made from, checked (readState).
+ * @typedef {object} State
+ * @property {[string, string][]} attributes The attributes to write, as [name, value].
+ * @property {string[]} left The attributes left out because of a problem.
+ * @property {Map<string, string[]>} fieldProblems Each attribute's problems.
+ * @property {{ state: Checked['config'], text: string, problems: Problem[] }} config
+ * @property {string[]} languages
+ * @property {Entry} accent
+ * @property {Entry} id
+ * @property {Files} files
+ */
+/**
+ * A form field that sets an attribute or is remembered.
+ * @typedef {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} Control
+ */
+
 const TAG = 'emotional-intimacy-widget';
 const LOADER = `${TAG}.js`;
 const STORAGE_KEY = `${TAG}:builder`;
 // The loader's own attributes: the preview always loads at once and keeps its own id.
 const PREVIEW_SKIPS = ['loading', 'shadow'];
 
-const $ = (id) => document.getElementById(id);
-const form = $('options');
-const preview = $('preview');
+/**
+ * The element of builder.html with this id, of the kind this file expects: a changed page
+ * fails here, by name, rather than somewhere later.
+ * @template {HTMLElement} [T=HTMLElement]
+ * @param {string} id
+ * @param {{ new (): T }} [kind]
+ * @returns {T}
+ */
+function $(id, kind) {
+  const node = document.getElementById(id);
+  const type = kind ?? HTMLElement;
+  if (!(node instanceof type)) throw new Error(`builder.html has no ${type.name} with the id "${id}"`);
+  return /** @type {T} */ (node);
+}
+const form = $('options', HTMLFormElement);
+// The loader defines the element's class, so there is no constructor here to check against.
+const preview = /** @type {WidgetElement} */ ($('preview'));
 
+/** @type {string[]} */
 let ATTRIBUTES = [];
+/** @type {string[]} */
 let BUILTIN = [];
-/** The attribute each control sets (name → element). */
+/** The attribute each control sets (name → element). @type {Map<string, Control>} */
 const controls = new Map();
-/** This build: its version and the loader's SHA-384, from integrity.json next to this page. */
+/**
+ * This build: its version and the loader's SHA-384, from integrity.json next to this page.
+ * @type {{ version: string | null, integrity: string | null, problem: string | null }}
+ */
 const build = { version: null, integrity: null, problem: null };
-/** The outputs last written, by the ids of the elements that show them (for copying). */
+/** The outputs last written, by the ids of the elements that show them (for copying). @type {Map<string, string>} */
 const texts = new Map();
+
+/** @param {unknown} node @returns {node is Control} */
+const isControl = (node) => node instanceof HTMLInputElement || node instanceof HTMLSelectElement || node instanceof HTMLTextAreaElement;
 
 // ---- Small helpers ----------------------------------------------------------------------
 
-/** Text for an HTML attribute value between double quotes. */
+/** Text for an HTML attribute value between double quotes. @param {string} value */
 const attr = (value) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
 
+/** @typedef {Node | string | null | undefined} Child */
+/**
+ * A new element: `text` sets its text, `class` its class, the rest are attributes (true: present
+ * and empty; false, null or undefined: left out).
+ * @param {string} tag
+ * @param {{ text?: string, class?: string, [attribute: string]: string | boolean | null | undefined }} [props]
+ * @param {Child | Child[]} [children]
+ */
 function el(tag, props = {}, children = []) {
   const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key === 'text') node.textContent = value;
-    else if (key === 'class') node.className = value;
-    else if (value !== undefined && value !== null && value !== false) node.setAttribute(key, value === true ? '' : value);
+  const { text, class: cls, ...attributes } = props;
+  if (text !== undefined) node.textContent = text;
+  if (cls !== undefined) node.className = cls;
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value !== undefined && value !== null && value !== false) node.setAttribute(key, value === true ? '' : value);
   }
-  for (const child of [].concat(children)) if (child !== null && child !== undefined) node.append(child);
+  for (const child of [children].flat()) if (child !== null && child !== undefined) node.append(child);
   return node;
 }
 
-/** Plain words with `code` and **strong** parts, as DOM nodes (never parsed as HTML). */
+/** Plain words with `code` and **strong** parts, as DOM nodes (never parsed as HTML). @param {string} text */
 function rich(text) {
   return text.split(/(`[^`]+`|\*\*[^*]+\*\*)/).filter(Boolean).map((part) => {
     if (part.startsWith('`')) return el('code', { text: part.slice(1, -1) });
@@ -51,8 +122,10 @@ function rich(text) {
   });
 }
 
+/** @param {string} text @param {string} [cls] */
 const para = (text, cls) => el('p', { class: cls }, rich(text));
 
+/** @param {string} code */
 function languageName(code) {
   try {
     const english = new Intl.DisplayNames(['en'], { type: 'language' }).of(code);
@@ -66,9 +139,9 @@ function languageName(code) {
 
 // ---- Reading the form -------------------------------------------------------------------
 
-/** A control's attribute value, or undefined when it stays out (its usual setting). */
+/** A control's attribute value, or undefined when it stays out (its usual setting). @param {Control} control */
 function valueOf(control) {
-  if (control.type === 'checkbox') {
+  if (control instanceof HTMLInputElement && control.type === 'checkbox') {
     const value = control.checked ? control.dataset.checked : control.dataset.unchecked;
     return value === undefined ? undefined : value;
   }
@@ -80,11 +153,12 @@ function publishedFolder() {
   return build.version ? `https://cdn.jsdelivr.net/npm/${TAG}@${build.version}/dist/` : null;
 }
 
-/** Where the files live: { url, origin, published } or { problem }. */
+/** Where the files live: { url, origin, published } or { problem }. @param {string} text @returns {Files} */
 function filesFolder(text) {
   let value = text.trim();
   if (!value) {
-    return publishedFolder() ? { url: publishedFolder(), origin: 'https://cdn.jsdelivr.net', published: true } : { problem: 'Enter the address of the folder that holds the quiz\'s files.' };
+    const published = publishedFolder();
+    return published ? { url: published, origin: 'https://cdn.jsdelivr.net', published: true } : { problem: 'Enter the address of the folder that holds the quiz\'s files.' };
   }
   // A pasted script address: its folder is meant.
   value = value.replace(/emotional-intimacy-widget\.js([?#].*)?$/, '');
@@ -105,6 +179,7 @@ function filesFolder(text) {
   return { url: url.href, origin: url.origin, published: url.href === publishedFolder(), http: url.protocol === 'http:' };
 }
 
+/** @param {string} text @returns {Entry} */
 function accentColour(text) {
   const value = text.trim();
   if (!value) return {};
@@ -112,6 +187,7 @@ function accentColour(text) {
   return { problem: `"${value}" is not a colour code. Write # and six digits or letters from a to f, such as #6b3fa0 (or pick from the palette). Left out of the code until it is fixed.` };
 }
 
+/** @param {string} text @returns {Entry} */
 function elementId(text) {
   const value = text.trim();
   if (!value) return {};
@@ -119,8 +195,9 @@ function elementId(text) {
   return { problem: `"${value}" can't be used as an id. Start with a letter and use only letters, digits, - and _, such as quiz or quiz-2. Left out of the code until it is fixed.` };
 }
 
-/** Everything the outputs are made from, checked. */
+/** Everything the outputs are made from, checked. @returns {State} */
 function readState() {
+  /** @type {[string, string][]} */
   const chosen = [];
   for (const name of ATTRIBUTES) {
     const control = controls.get(name);
@@ -128,9 +205,12 @@ function readState() {
     const value = valueOf(control);
     if (value !== undefined) chosen.push([name, value]);
   }
-  const configText = $('opt-config').value;
+  const configText = $('opt-config', HTMLTextAreaElement).value;
+  /** @type {Checked} */
   const result = JSON.parse(core.check(configText, chosen.map(([n]) => n), chosen.map(([, v]) => v)));
+  /** @type {Map<string, string[]>} */
   const fieldProblems = new Map();
+  /** @type {Problem[]} */
   const configProblems = [];
   for (const problem of result.problems) {
     if (controls.has(problem.path) && !problem.path.startsWith('config')) {
@@ -145,23 +225,26 @@ function readState() {
     fieldProblems,
     config: { state: result.config, text: configText.trim(), problems: configProblems },
     languages: result.languages,
-    accent: accentColour($('opt-accent').value),
-    id: elementId($('opt-id').value),
-    files: filesFolder($('opt-files').value),
+    accent: accentColour($('opt-accent', HTMLInputElement).value),
+    id: elementId($('opt-id', HTMLInputElement).value),
+    files: filesFolder($('opt-files', HTMLInputElement).value),
   };
 }
 
 // ---- Writing the outputs ----------------------------------------------------------------
 
+/** @param {Folder} files */
 function scriptTag(files, withIntegrity = true) {
   const integrity = withIntegrity && files.published && build.integrity ? ` integrity="${build.integrity}" crossorigin="anonymous"` : '';
   return `<script src="${attr(files.url + LOADER)}"${integrity} defer blocking="render"></script>`;
 }
 
+/** @param {string} colour */
 function accentRule(colour) {
   return `${TAG}{--eiw-accent:${colour}}`;
 }
 
+/** @param {State} state */
 function htmlAttributes(state) {
   const parts = [];
   if (state.id.value) parts.push(` id="${attr(state.id.value)}"`);
@@ -169,11 +252,12 @@ function htmlAttributes(state) {
   return parts.join('');
 }
 
-/** The JSON block's text: as typed, with `<` escaped so it can never end the script early. */
+/** The JSON block's text: as typed, with `<` escaped so it can never end the script early. @param {State} state */
 function jsonForHtml(state) {
   return state.config.state === 'valid' ? state.config.text.replaceAll('<', '\\u003c') : null;
 }
 
+/** @param {State} state */
 function elementHtml(state) {
   const open = `<${TAG}${htmlAttributes(state)}>`;
   const json = jsonForHtml(state);
@@ -181,20 +265,27 @@ function elementHtml(state) {
   return `${open}\n  <script type="application/json">\n${json}\n  </script>\n</${TAG}>`;
 }
 
+/** @param {State} state */
 function embedCode(state) {
   const lines = [];
-  if (!state.files.problem) lines.push(scriptTag(state.files));
+  if (state.files.problem === undefined) lines.push(scriptTag(state.files));
   if (state.accent.value) lines.push(`<style>${accentRule(state.accent.value)}</style>`);
   lines.push(elementHtml(state));
   return lines.join('\n');
 }
 
+/** @param {Folder} files */
 function cspDirectives(files) {
   return `script-src ${files.origin} 'wasm-unsafe-eval';\nconnect-src ${files.origin};`;
 }
 
+/**
+ * Shows a field's problem in its box (when it has one) and marks it invalid; no message clears both.
+ * @param {HTMLElement} input
+ * @param {string} [message]
+ */
 function showFieldProblem(input, message) {
-  const box = $(`${input.id}-problem`);
+  const box = document.getElementById(`${input.id}-problem`);
   if (box) {
     box.hidden = !message;
     box.textContent = message || '';
@@ -203,8 +294,9 @@ function showFieldProblem(input, message) {
   else input.removeAttribute('aria-invalid');
 }
 
-const LABELS = () => new Map([...form.querySelectorAll('label[for]')].map((l) => [l.htmlFor, l.textContent.trim()]));
+const LABELS = () => new Map([...form.querySelectorAll('label')].filter((l) => l.htmlFor).map((l) => [l.htmlFor, (l.textContent ?? '').trim()]));
 
+/** @param {State} state */
 function render(state) {
   for (const [name, control] of controls) {
     const messages = state.fieldProblems.get(name);
@@ -216,23 +308,24 @@ function render(state) {
   showFieldProblem($('opt-files'), state.files.problem);
   if (state.accent.value) {
     const hex = state.accent.value.length === 4 ? '#' + [...state.accent.value.slice(1)].map((c) => c + c).join('') : state.accent.value;
-    $('opt-accent-picker').value = hex.toLowerCase();
+    $('opt-accent-picker', HTMLInputElement).value = hex.toLowerCase();
   }
 
   renderConfigStatus(state.config);
   updatePreview(state);
 
   const code = embedCode(state);
-  $('embed').value = code;
+  $('embed', HTMLTextAreaElement).value = code;
   texts.set('embed', code);
   renderEmbedNotes(state);
 
-  $('csp').textContent = state.files.problem ? 'Enter a valid Files URL first.' : cspDirectives(state.files);
+  $('csp').textContent = state.files.problem !== undefined ? 'Enter a valid Files URL first.' : cspDirectives(state.files);
   renderCspNotes(state);
   renderFaq(state);
   renderPlatforms(state);
 }
 
+/** @param {State['config']} config */
 function renderConfigStatus(config) {
   const summary = $('config-summary');
   const list = $('config-problems');
@@ -266,12 +359,14 @@ function renderConfigStatus(config) {
   }
 }
 
+/** @param {State} state */
 function updatePreview(state) {
   const wanted = new Map(state.attributes.filter(([name]) => !PREVIEW_SKIPS.includes(name)));
   for (const name of ATTRIBUTES) {
     if (PREVIEW_SKIPS.includes(name)) continue;
-    if (wanted.has(name)) {
-      if (preview.getAttribute(name) !== wanted.get(name)) preview.setAttribute(name, wanted.get(name));
+    const value = wanted.get(name);
+    if (value !== undefined) {
+      if (preview.getAttribute(name) !== value) preview.setAttribute(name, value);
     } else if (preview.hasAttribute(name)) {
       preview.removeAttribute(name);
     }
@@ -283,10 +378,11 @@ function updatePreview(state) {
   if (preview.config !== config) preview.config = config;
 }
 
+/** @param {State} state */
 function renderEmbedNotes(state) {
   const notes = [];
   const labels = LABELS();
-  if (state.files.problem) {
+  if (state.files.problem !== undefined) {
     notes.push(para('The code has no script line until the Files URL is fixed.', 'warning'));
   } else if (state.files.published) {
     if (build.integrity) {
@@ -304,7 +400,7 @@ function renderEmbedNotes(state) {
     notes.push(para('Your JSON configuration has problems (listed under it): the quiz will ignore those parts.', 'warning'));
   }
   const left = [
-    ...state.left.map((name) => labels.get(controls.get(name).id)),
+    ...state.left.map((name) => labels.get(controls.get(name)?.id ?? '') ?? name),
     state.accent.problem && 'Accent colour',
     state.id.problem && 'Element id',
   ].filter(Boolean);
@@ -312,9 +408,10 @@ function renderEmbedNotes(state) {
   $('embed-notes').replaceChildren(...notes);
 }
 
+/** @param {State} state */
 function renderCspNotes(state) {
   const notes = [];
-  if (!state.files.problem) {
+  if (state.files.problem === undefined) {
     if (state.files.origin === "'self'") {
       notes.push(para('`\'self\'` means your own site, where the files are.'));
     } else if (!state.files.published) {
@@ -329,6 +426,7 @@ function renderCspNotes(state) {
   texts.set('csp', $('csp').textContent);
 }
 
+/** @param {State} state */
 function renderFaq(state) {
   const lang = state.attributes.find(([name]) => name === 'lang')?.[1] || 'en';
   const config = state.config.state === 'valid' ? state.config.text : '';
@@ -339,7 +437,7 @@ function renderFaq(state) {
   } catch (error) {
     note = `The FAQ snippet could not be made: ${error}`;
   }
-  $('faq-snippet').value = html;
+  $('faq-snippet', HTMLTextAreaElement).value = html;
   texts.set('faq-snippet', html);
   if (!note) {
     const sections = state.attributes.find(([name]) => name === 'sections')?.[1];
@@ -365,11 +463,12 @@ const PLATFORMS = [
   ['vue', 'Vue'],
 ];
 
-/** A JSX attribute value: a plain string when JSX reads it as written, else an expression. */
+/** A JSX attribute value: a plain string when JSX reads it as written, else an expression. @param {string} value */
 const jsx = (value) => (/["\\{}<>&]/.test(value) ? `{${JSON.stringify(value)}}` : `"${value}"`);
-/** A shortcode attribute value: WordPress ends one at " and a shortcode at ]. */
+/** A shortcode attribute value: WordPress ends one at " and a shortcode at ]. @param {string} value */
 const shortcodeValue = (value) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('[', '&#91;').replaceAll(']', '&#93;');
 
+/** @param {State} state */
 function shortcode(state) {
   const parts = ['[emotional_intimacy_widget'];
   if (state.id.value) parts.push(`id="${shortcodeValue(state.id.value)}"`);
@@ -381,6 +480,7 @@ function shortcode(state) {
   return parts.join(' ') + ']';
 }
 
+/** @param {State} state */
 function reactCode(state) {
   const lines = ['// Quiz.jsx: the quiz as a React 19 component.'];
   if (state.config.state === 'valid') {
@@ -398,6 +498,7 @@ function reactCode(state) {
   return lines.join('\n');
 }
 
+/** @param {State} state */
 function vueCode(state) {
   const lines = [];
   if (state.config.state === 'valid') lines.push('<script setup>', `const config = ${state.config.text};`, '</script>', '');
@@ -415,16 +516,23 @@ export default {
   ],
 };`;
 
+/** @param {State} state */
 function stylesheetRule(state) {
   return state.accent.value ? `${TAG} {\n  --eiw-accent: ${state.accent.value};\n}` : null;
 }
 
-/** A platform's panel: a list of blocks, each text, steps or code (with a label to copy it). */
+/** @typedef {{ text?: string, cls?: string, steps?: string[], code?: string, copy?: string }} Block */
+/**
+ * A platform's panel: a list of blocks, each text, steps or code (with a label to copy it).
+ * @param {string} id
+ * @param {State} state
+ * @returns {Block[]}
+ */
 function platformBlocks(id, state) {
-  const script = state.files.problem ? null : scriptTag(state.files);
+  const script = state.files.problem !== undefined ? null : scriptTag(state.files);
   const hasJson = state.config.state === 'valid';
   const rule = stylesheetRule(state);
-  const accentInCss = rule && { text: 'For your accent colour, add this to your own stylesheet:', code: rule, copy: 'Copy the stylesheet rule' };
+  const accentInCss = rule ? { text: 'For your accent colour, add this to your own stylesheet:', code: rule, copy: 'Copy the stylesheet rule' } : null;
   switch (id) {
     case 'html':
       return [
@@ -437,14 +545,14 @@ function platformBlocks(id, state) {
         { code: shortcode(state), copy: 'Copy the shortcode' },
         hasJson ? { text: 'The shortcode has no place for your JSON configuration. To use it, use the Custom HTML block below instead.', cls: 'warning' } : null,
         { text: '**Without the plugin: a Custom HTML block.** Add a "Custom HTML" block and paste the embed code above. WordPress keeps the `<script>` only for users allowed to post unfiltered HTML: administrators and editors on a normal site, but only super admins on a multisite network. For anyone else WordPress removes it when the page is saved, and the quiz never appears; use the plugin then.' },
-      ].filter(Boolean);
+      ].filter((block) => block !== null);
     case 'squarespace':
       return [
         { steps: ['Edit the page and add a **Code** block where the quiz should go.', 'Paste the embed code above and save.', 'Check the published page: scripts may not run while you edit.'] },
         { text: 'Squarespace runs scripts in Code blocks only on plans that include custom code (check your plan\'s feature list).' },
       ];
     case 'wix': {
-      const src = state.files.problem ? null : state.files.url + LOADER;
+      const src = state.files.problem !== undefined ? null : state.files.url + LOADER;
       const attributes = [];
       for (const [name, value] of state.attributes) attributes.push(`${name} = ${value === '' ? 'true' : value}`);
       return [
@@ -463,7 +571,7 @@ function platformBlocks(id, state) {
         attributes.length ? { code: attributes.join('\n'), copy: 'Copy the attributes' } : null,
         { text: 'Wix requires a Premium plan to use custom elements (and may ask for a connected domain). The Custom Element has no place for `integrity`; the script still checks every file it loads after itself.' },
         hasJson || state.accent.value ? { text: 'The Custom Element takes attributes only: your JSON configuration and accent colour can\'t be added there.', cls: 'warning' } : null,
-      ].filter(Boolean);
+      ].filter((block) => block !== null);
     }
     case 'webflow':
       return [
@@ -481,7 +589,7 @@ function platformBlocks(id, state) {
         { code: reactCode(state), copy: 'Copy the component' },
         { text: 'Events such as `ei-complete` can be handled with `onei-complete={(event) => …}`. With TypeScript, `npm install --save-dev emotional-intimacy-widget` and `import type {} from \'emotional-intimacy-widget/react\';` add the types.' },
         accentInCss,
-      ].filter(Boolean);
+      ].filter((block) => block !== null);
     case 'vue':
       return [
         { text: 'Load the script in `index.html` as for any page, before your app\'s script:' },
@@ -492,12 +600,13 @@ function platformBlocks(id, state) {
         { code: vueCode(state), copy: 'Copy the component' },
         hasJson ? { text: '`:config.prop` hands over the configuration as an object.' } : null,
         accentInCss,
-      ].filter(Boolean);
+      ].filter((block) => block !== null);
     default:
       return [];
   }
 }
 
+/** @param {State} state */
 function renderPlatforms(state) {
   for (const [id] of PLATFORMS) {
     const panel = $(`panel-${id}`);
@@ -527,23 +636,26 @@ function buildTabs() {
     list.append(el('button', { type: 'button', role: 'tab', id: `tab-${id}`, 'aria-controls': `panel-${id}`, 'aria-selected': String(i === 0), tabindex: i === 0 ? '0' : '-1', text: name }));
     panels.append(el('div', { role: 'tabpanel', id: `panel-${id}`, class: 'tab-panel', 'aria-labelledby': `tab-${id}`, tabindex: '0', hidden: i !== 0 }));
   });
-  const tabs = [...list.querySelectorAll('[role="tab"]')];
+  const tabs = [...list.querySelectorAll('[role="tab"]')].filter((tab) => tab instanceof HTMLElement);
+  /** @param {HTMLElement} tab */
   const select = (tab) => {
     for (const t of tabs) {
       const on = t === tab;
       t.setAttribute('aria-selected', String(on));
       t.tabIndex = on ? 0 : -1;
-      $(t.getAttribute('aria-controls')).hidden = !on;
+      $(t.getAttribute('aria-controls') ?? '').hidden = !on;
     }
   };
   list.addEventListener('click', (event) => {
-    const tab = event.target.closest('[role="tab"]');
-    if (tab) select(tab);
+    const tab = event.target instanceof Element ? event.target.closest('[role="tab"]') : null;
+    if (tab instanceof HTMLElement) select(tab);
   });
   list.addEventListener('keydown', (event) => {
-    const at = tabs.indexOf(document.activeElement);
+    const at = tabs.findIndex((tab) => tab === document.activeElement);
     if (at < 0) return;
-    const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    /** @type {Partial<Record<string, number>>} */
+    const moves = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 };
+    const next = moves[event.key];
     if (next === undefined) return;
     event.preventDefault();
     const tab = tabs[(next + tabs.length) % tabs.length];
@@ -554,11 +666,12 @@ function buildTabs() {
 
 // ---- Copying ----------------------------------------------------------------------------
 
+/** @param {HTMLElement} button A button with `data-copy`: the id of what it copies. */
 async function copy(button) {
-  const id = button.dataset.copy;
+  const id = button.dataset.copy ?? '';
   const target = $(id);
-  const status = $(`${button.id || id}-status`) || $(`${id}-status`);
-  const text = texts.get(id) ?? target.value ?? target.textContent;
+  const status = document.getElementById(`${button.id || id}-status`) ?? $(`${id}-status`);
+  const text = texts.get(id) ?? (target instanceof HTMLTextAreaElement ? target.value : target.textContent ?? '');
   try {
     if (!navigator.clipboard) throw new Error('no Clipboard API');
     await navigator.clipboard.writeText(text);
@@ -567,15 +680,15 @@ async function copy(button) {
   } catch {
     // Blocked or not offered (an old browser, a page on plain http): select the text so
     // one key press copies it.
-    if (target.select) {
+    if (target instanceof HTMLTextAreaElement) {
       target.focus();
       target.select();
     } else {
       const range = document.createRange();
       range.selectNodeContents(target);
       const selection = getSelection();
-      selection.removeAllRanges();
-      selection.addRange(range);
+      selection?.removeAllRanges();
+      selection?.addRange(range);
     }
     status.classList.add('failed');
     status.textContent = 'Your browser did not let this page copy. The code is selected: press Ctrl+C (⌘ Command+C on a Mac) to copy it.';
@@ -585,13 +698,14 @@ async function copy(button) {
 // ---- Remembering ------------------------------------------------------------------------
 
 function fields() {
-  return [...form.querySelectorAll('input, select, textarea')].filter((f) => f.id && f.id !== 'opt-remember' && f.type !== 'color');
+  return [...form.querySelectorAll('input, select, textarea')].filter(isControl).filter((f) => f.id && f.id !== 'opt-remember' && f.type !== 'color');
 }
 
 function save() {
-  if (!$('opt-remember').checked) return;
+  if (!$('opt-remember', HTMLInputElement).checked) return;
+  /** @type {Record<string, string | boolean>} */
   const saved = {};
-  for (const f of fields()) saved[f.id] = f.type === 'checkbox' ? f.checked : f.value;
+  for (const f of fields()) saved[f.id] = f instanceof HTMLInputElement && f.type === 'checkbox' ? f.checked : f.value;
   try {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(saved));
   } catch {
@@ -608,23 +722,30 @@ function forget() {
 }
 
 function restore() {
-  let saved = null;
+  /** @type {unknown} */
+  let stored;
   try {
-    saved = JSON.parse(localStorage.getItem(STORAGE_KEY) || 'null');
+    stored = JSON.parse(localStorage.getItem(STORAGE_KEY) || 'null');
   } catch {
-    saved = null;
+    stored = null;
   }
-  if (!saved || typeof saved !== 'object') return;
-  $('opt-remember').checked = true;
-  if (typeof saved['opt-config'] === 'string') {
-    $('opt-config').value = saved['opt-config'];
-    setLanguages(JSON.parse(core.check(saved['opt-config'], [], [])).languages);
+  if (!stored || typeof stored !== 'object') return;
+  // What save() wrote, unless someone edited it: each value's type is checked below.
+  const saved = /** @type {Record<string, unknown>} */ (stored);
+  $('opt-remember', HTMLInputElement).checked = true;
+  const config = saved['opt-config'];
+  if (typeof config === 'string') {
+    $('opt-config', HTMLTextAreaElement).value = config;
+    /** @type {Checked} */
+    const checked = JSON.parse(core.check(config, [], []));
+    setLanguages(checked.languages);
   }
   for (const f of fields()) {
     const value = saved[f.id];
-    if (f.type === 'checkbox' && typeof value === 'boolean') f.checked = value;
-    else if (f.type !== 'checkbox' && typeof value === 'string') {
-      if (f === $('opt-lang') && value && ![...f.options].some((o) => o.value === value)) f.append(el('option', { value, text: value }));
+    if (f instanceof HTMLInputElement && f.type === 'checkbox') {
+      if (typeof value === 'boolean') f.checked = value;
+    } else if (typeof value === 'string') {
+      if (f instanceof HTMLSelectElement && f.id === 'opt-lang' && value && ![...f.options].some((o) => o.value === value)) f.append(el('option', { value, text: value }));
       f.value = value;
     }
   }
@@ -632,9 +753,9 @@ function restore() {
 
 // ---- Languages ----------------------------------------------------------------------------
 
-/** The Language options: the usual setting, the built-in languages, then any the JSON adds. */
+/** The Language options: the usual setting, the built-in languages, then any the JSON adds. @param {string[]} codes */
 function setLanguages(codes) {
-  const select = $('opt-lang');
+  const select = $('opt-lang', HTMLSelectElement);
   const value = select.value;
   const wanted = ['', ...codes];
   if (value && !codes.includes(value)) wanted.push(value);
@@ -654,12 +775,13 @@ function setLanguages(codes) {
 
 // ---- Start --------------------------------------------------------------------------------
 
-/** The fields' placeholders show what an empty field means, in the chosen language. */
+/** The fields' placeholders show what an empty field means, in the chosen language. @param {State} state */
 function updateHints(state) {
   const lang = state.attributes.find(([name]) => name === 'lang')?.[1] || 'en';
+  /** @type {{ cta_label: string, quick_exit_href: string }} */
   const hints = JSON.parse(core.defaults(lang));
-  $('opt-cta-label').placeholder = hints.cta_label;
-  $('opt-quick-exit-href').placeholder = hints.quick_exit_href;
+  $('opt-cta-label', HTMLInputElement).placeholder = hints.cta_label;
+  $('opt-quick-exit-href', HTMLInputElement).placeholder = hints.quick_exit_href;
 }
 
 function update() {
@@ -674,11 +796,12 @@ async function readBuild() {
   try {
     const response = await fetch('integrity.json', { credentials: 'omit' });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    /** @type {{ version: string, files: Record<string, string> }} */
     const info = await response.json();
     build.version = info.version;
-    build.integrity = info.files[LOADER];
+    build.integrity = info.files[LOADER] ?? null;
   } catch (error) {
-    build.problem = `This page could not read integrity.json next to it (${error.message}), so it can't give the published files' address and fingerprint. Put your own Files URL above, or open the builder from the folder of a release.`;
+    build.problem = `This page could not read integrity.json next to it (${error instanceof Error ? error.message : error}), so it can't give the published files' address and fingerprint. Put your own Files URL above, or open the builder from the folder of a release.`;
   }
 }
 
@@ -686,29 +809,33 @@ async function start() {
   await Promise.all([init(), readBuild()]);
   ATTRIBUTES = core.attributes();
   BUILTIN = core.languages();
-  for (const control of form.querySelectorAll('[data-attribute]')) controls.set(control.dataset.attribute, control);
+  for (const control of form.querySelectorAll('[data-attribute]')) {
+    if (!isControl(control)) throw new Error(`builder.html: #${control.id} has data-attribute but is not a form field`);
+    controls.set(control.dataset.attribute ?? '', control);
+  }
   setLanguages(BUILTIN);
   $('version').textContent = build.version || '';
-  $('opt-files').value = publishedFolder() || '';
+  $('opt-files', HTMLInputElement).value = publishedFolder() || '';
   buildTabs();
   restore();
 
   form.addEventListener('submit', (event) => event.preventDefault());
   form.addEventListener('input', (event) => {
-    if (event.target.id === 'opt-accent-picker') $('opt-accent').value = event.target.value;
+    if (event.target instanceof HTMLInputElement && event.target.id === 'opt-accent-picker') $('opt-accent', HTMLInputElement).value = event.target.value;
     update();
   });
   form.addEventListener('change', update);
-  $('opt-remember').addEventListener('change', (event) => {
-    if (!event.target.checked) forget();
+  const remember = $('opt-remember', HTMLInputElement);
+  remember.addEventListener('change', () => {
+    if (!remember.checked) forget();
   });
   $('files-reset').addEventListener('click', () => {
-    $('opt-files').value = publishedFolder() || '';
+    $('opt-files', HTMLInputElement).value = publishedFolder() || '';
     update();
   });
   document.addEventListener('click', (event) => {
-    const button = event.target.closest('button[data-copy]');
-    if (button) copy(button);
+    const button = event.target instanceof Element ? event.target.closest('button[data-copy]') : null;
+    if (button instanceof HTMLElement) copy(button);
   });
   update();
   document.documentElement.dataset.builder = 'ready';
@@ -720,6 +847,6 @@ start().catch((error) => {
       ? 'Browsers don\'t run this page when it is opened as a file. Upload the folder to your website and open builder.html there (https://…/builder.html).'
       : `The builder could not start: ${error}. Try reloading the page, or another browser.`;
   const box = el('p', { class: 'problem', role: 'alert', text });
-  document.querySelector('.page-header').append(box);
+  (document.querySelector('.page-header') ?? document.body).append(box);
   console.error('embed builder:', error);
 });

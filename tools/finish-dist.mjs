@@ -1,3 +1,4 @@
+// @ts-check
 // The last step of every build (a trunk post_build hook, see Trunk.toml), on the staging
 // folder trunk is about to publish as dist/:
 //   1. the built-in languages: each content/<code>.json checked by the configuration
@@ -11,16 +12,18 @@
 import { readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { minify } from 'terser';
+import { crateVersion, repo } from './package.mjs';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = process.argv[2] || process.env.TRUNK_STAGING_DIR || join(repo, 'dist');
 const LOADER = 'emotional-intimacy-widget.js';
 const MODULES = ['eiw', 'eiw-config'];
 
-const version = /^\[package\][^[]*?^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(repo, 'Cargo.toml'), 'utf8'))[1];
+const version = crateVersion();
+/** @param {import('node:crypto').BinaryLike} bytes */
 const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('base64');
+/** @param {string} name @param {string | NodeJS.ArrayBufferView} data */
 const write = (name, data) => {
   mkdirSync(dirname(join(out, name)), { recursive: true });
   writeFileSync(join(out, name), data);
@@ -33,6 +36,7 @@ const codes = readdirSync(join(repo, 'content'))
   .sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a < b ? -1 : 1));
 const config = await import(pathToFileURL(join(out, 'eiw-config.js')).href);
 config.initSync({ module: readFileSync(join(out, 'eiw-config_bg.wasm')) });
+/** @type {Record<string, string>} */
 const loading = {};
 for (const code of codes) {
   const source = readFileSync(join(repo, 'content', `${code}.json`), 'utf8');
@@ -48,12 +52,15 @@ for (const code of codes) {
 }
 
 // 2 and 3. Minified with a source map; the readable file goes to src/ for auditing.
+/** @param {string} name @param {string} code @param {import('terser').MinifyOptions} options */
 async function minified(name, code, options) {
   write(`src/${name}`, code);
   const result = await minify(
     { [`src/${name}`]: code },
     { ...options, sourceMap: { url: `${name}.map` }, format: { comments: /^!/ } },
   );
+  // Both are there whenever terser succeeds with a source map asked for as text.
+  if (result.code === undefined || typeof result.map !== 'string') throw new Error(`terser gave no code or source map for ${name}`);
   write(name, result.code);
   write(`${name}.map`, result.map);
 }
@@ -61,6 +68,7 @@ for (const name of MODULES) {
   await minified(`${name}.js`, readFileSync(join(out, `${name}.js`), 'utf8'), { module: true });
 }
 
+/** @type {Record<string, string>} */
 const files = {};
 for (const name of MODULES) {
   files[`${name}.js`] = sri(readFileSync(join(out, `${name}.js`)));
@@ -82,6 +90,7 @@ await minified(LOADER, source.replace(marker, `/*@build*/ ${JSON.stringify(build
   compress: { passes: 2 },
 });
 
+/** @type {Record<string, string>} */
 const shipped = {};
 for (const name of [LOADER, ...Object.keys(files)]) shipped[name] = sri(readFileSync(join(out, name)));
 write('integrity.json', JSON.stringify({ version, files: shipped }, null, 2) + '\n');

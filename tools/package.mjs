@@ -1,3 +1,4 @@
+// @ts-check
 // The npm package, exactly as `npm publish` would upload it: stages
 // target/package/emotional-intimacy-widget/ from dist/ (without the demo page) and
 // packaging/npm/, with the crate's version, then packs it with `npm pack`.
@@ -13,8 +14,11 @@ export const NAME = 'emotional-intimacy-widget';
 /** dist/ files that are the demo page, not the widget. */
 export const DEMO = ['index.html', 'demo.css'];
 
+/** The crate's version, from Cargo.toml's [package]: the one version everything ships as. */
 export function crateVersion() {
-  return /^\[package\][^[]*?^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(repo, 'Cargo.toml'), 'utf8'))[1];
+  const found = /^\[package\][^[]*?^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(repo, 'Cargo.toml'), 'utf8'));
+  if (!found) throw new Error('Cargo.toml: no version in [package]');
+  return found[1];
 }
 
 /** Stages the package folder; returns its path. */

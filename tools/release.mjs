@@ -1,3 +1,4 @@
+// @ts-check
 // `./run.sh release` (after the tests of the packed files): writes release/ with
 //   emotional-intimacy-widget-<version>.tgz   exactly what `npm publish` uploads (npm pack)
 //   emotional-intimacy-widget-<version>.zip   the widget's files for self-hosting, with a README
@@ -23,6 +24,7 @@ rmSync(staging, { recursive: true, force: true });
 cpSync(join(folder, 'dist'), join(staging, top), { recursive: true });
 for (const file of ['LICENSE-MIT', 'LICENSE-APACHE', 'CHANGELOG.md']) cpSync(join(folder, file), join(staging, top, file));
 const integrity = JSON.parse(readFileSync(join(folder, 'dist', 'integrity.json'), 'utf8')).files[`${NAME}.js`];
+/** @param {string} src @param {boolean} withIntegrity */
 const snippet = (src, withIntegrity) =>
   `<script src="${src}"${withIntegrity ? ` integrity="${integrity}" crossorigin="anonymous"` : ''} defer blocking="render"></script>\n<emotional-intimacy-widget></emotional-intimacy-widget>`;
 writeFileSync(join(staging, top, 'README.txt'), `Emotional intimacy widget ${version}: files for hosting it yourself

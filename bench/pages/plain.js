@@ -1,13 +1,24 @@
+// @ts-check
 // The same quiz written directly against the DOM, no framework: the lower bound a widget
 // could reach. Intro with the FAQ's questions, one statement per screen with the five
 // answers and "Prefer not to say", Back/Next, and a score. Fires `bench-ready` once the
 // first screen is in the page.
 (function () {
-  const quiz = JSON.parse(document.getElementById('quiz-data').textContent);
-  const root = document.getElementById('quiz');
+  /** @type {BenchQuiz} */
+  const quiz = JSON.parse(/** @type {HTMLElement} */ (document.getElementById('quiz-data')).textContent || '');
+  const root = /** @type {HTMLElement} */ (document.getElementById('quiz'));
+  /** The answer to each statement: 0–4 on the scale, 5 "Prefer not to say". @type {number[]} */
   const answers = [];
+  /**
+   * @template {keyof HTMLElementTagNameMap} K
+   * @param {K} tag
+   * @param {Partial<HTMLElementTagNameMap[K]>} props
+   * @param {(Node | string)[]} children
+   * @returns {HTMLElementTagNameMap[K]}
+   */
   const el = (tag, props, ...children) => {
-    const node = Object.assign(document.createElement(tag), props);
+    const node = document.createElement(tag);
+    Object.assign(node, props);
     node.append(...children);
     return node;
   };
@@ -17,6 +28,7 @@
       ...quiz.faq.map((q) => el('details', {}, el('summary', { textContent: q }))));
     root.replaceChildren(el('h2', { textContent: quiz.title }), ...quiz.intro.map((p) => el('p', { textContent: p })), start, faq);
   }
+  /** @param {number} i */
   function question(i) {
     if (i >= quiz.statements.length) return results();
     const s = quiz.statements[i];

@@ -1,8 +1,10 @@
+// @ts-check
 // The widget's 20 English statements as a SurveyJS survey: one statement per page, the
 // same five answers and a "Prefer not to say", a progress bar. Fires `bench-ready` once the
 // first question is in the page.
 /* global Survey */
-const quiz = JSON.parse(document.getElementById('quiz').textContent);
+/** @type {BenchQuiz} */
+const quiz = JSON.parse(/** @type {HTMLElement} */ (document.getElementById('quiz')).textContent || '');
 const survey = new Survey.Model({
   title: quiz.title,
   description: quiz.intro.join(' '),

@@ -2,7 +2,7 @@
 // Quick exit, the safety statement and crisis resources.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, openWidget, completeQuiz, content } from './harness.mjs';
+import { setup, openWidget, completeQuiz, content } from './harness.mjs';
 
 let env;
 before(async () => {

@@ -73,7 +73,7 @@ export async function startServer({ wasmDelayMs = 0, gate = [], gateLimitMs = 10
       if (waiting.size === 0) openGate();
       await gateOpen;
     }
-    let file = null;
+    let file;
     let cors = false;
     if (url.pathname.startsWith('/eiw/')) {
       file = inside(dist, url.pathname.slice(5));

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Editor side of the "Emotional intimacy quiz" block: the options in the sidebar and a
  * placeholder in the content (the widget itself runs on the published page). Plain
@@ -11,6 +12,11 @@
 	var __ = i18n.__;
 	var TD = 'emotional-intimacy-widget';
 
+	/**
+	 * @param {string} value
+	 * @param {string} label
+	 * @return {WpOption} An option of a SelectControl.
+	 */
 	function choice( value, label ) {
 		return { value: value, label: label };
 	}
@@ -40,6 +46,10 @@
 		choice( 'eager', __( 'Eager: as soon as the page loads', TD ) ),
 	];
 
+	/**
+	 * @param {WpOption[]} list
+	 * @param {string | boolean} value
+	 */
 	function labelOf( list, value ) {
 		for ( var i = 0; i < list.length; i++ ) {
 			if ( list[ i ].value === value ) {
@@ -49,15 +59,25 @@
 		return value;
 	}
 
+	/**
+	 * @param {{ attributes: WpBlockAttributes, setAttributes: ( change: WpBlockAttributes ) => void }} props
+	 */
 	function Edit( props ) {
 		var a = props.attributes;
+		/** @param {string} name */
 		function set( name ) {
-			return function ( value ) {
+			return function ( /** @type {string | boolean | undefined} */ value ) {
+				/** @type {WpBlockAttributes} */
 				var change = {};
 				change[ name ] = value === undefined ? '' : value;
 				props.setAttributes( change );
 			};
 		}
+		/**
+		 * @param {string} name
+		 * @param {string} label
+		 * @param {WpOption[]} options
+		 */
 		function select( name, label, options ) {
 			return el( components.SelectControl, {
 				label: label,
@@ -66,6 +86,12 @@
 				onChange: set( name ),
 			} );
 		}
+		/**
+		 * @param {string} name
+		 * @param {string} label
+		 * @param {string} [help]
+		 * @param {string} [type]
+		 */
 		function text( name, label, help, type ) {
 			return el( components.TextControl, {
 				label: label,
@@ -75,6 +101,10 @@
 				onChange: set( name ),
 			} );
 		}
+		/**
+		 * @param {string} name
+		 * @param {string} label
+		 */
 		function toggle( name, label ) {
 			return el( components.ToggleControl, {
 				label: label,
@@ -118,7 +148,7 @@
 					title: __( 'Appearance', TD ),
 					initialOpen: false,
 					colorSettings: [
-						{ label: __( 'Accent colour', TD ), value: a.accent || undefined, onChange: set( 'accent' ) },
+						{ label: __( 'Accent colour', TD ), value: /** @type {string} */ ( a.accent ) || undefined, onChange: set( 'accent' ) },
 					],
 				},
 				select( 'theme', __( 'Theme', TD ), THEMES )
