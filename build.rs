@@ -28,6 +28,10 @@ mod core {
     pub mod config {
         pub mod helplines;
     }
+    /// attributes.json → the Rust that src/core/attributes.rs includes.
+    pub mod attributes {
+        pub mod generate;
+    }
     /// Stands in for the attribute settings, of which `report` takes only the console
     /// prefix of a problem's message; the build prints path and message without it.
     pub mod settings {
@@ -46,6 +50,14 @@ fn main() {
     let write = |name: &str, text: String| {
         fs::write(out.join(name), text).unwrap_or_else(|e| panic!("writing {name}: {e}"));
     };
+
+    // The element's attributes, defined once in attributes.json: src/core/attributes.rs.
+    println!("cargo:rerun-if-changed=attributes.json");
+    let table = fs::read_to_string("attributes.json").expect("attributes.json");
+    write(
+        "attributes.rs",
+        core::attributes::generate::rust(&table).unwrap_or_else(|e| panic!("attributes.json: {e}")),
+    );
 
     println!("cargo:rerun-if-changed=static/widget.css");
     let css = fs::read_to_string("static/widget.css").expect("static/widget.css");

@@ -64,6 +64,9 @@ build() {
   ensure_rust
   ensure_node
   cargo fetch --quiet
+  # The committed lists of attributes (docs, npm types and manifest, WordPress plugin) from
+  # attributes.json, so a new attribute needs no other edit before the build.
+  node tools/attributes.mjs --write
   say "building dist/ (trunk, release, offline)"
   trunk build --release
 }

@@ -13,9 +13,10 @@
   if (!window.customElements || customElements.get(TAG)) return;
 
   // Stamped by tools/finish-dist.mjs: the version, the SHA-384 of every file this loader
-  // fetches, the built-in languages (English first), each one's loading text, and the
-  // space the widget reserves (the "reserve" block of static/widget.css).
-  var BUILD = /*@build*/ { version: '0.0.0', files: {}, languages: ['en'], loading: { en: 'Loading the quiz…' }, reserve: '' };
+  // fetches, the built-in languages (English first), each one's loading text, the
+  // space the widget reserves (the "reserve" block of static/widget.css), and the
+  // attributes whose change restarts the widget (attributes.json; none before a build).
+  var BUILD = /*@build*/ { version: '0.0.0', files: {}, languages: ['en'], loading: { en: 'Loading the quiz…' }, reserve: '', observed: [] };
 
   // Where this script came from. Some site builders load it in ways that hide
   // `currentScript`; then look for our own script element, and failing that use this
@@ -443,9 +444,9 @@
 
   class EmotionalIntimacyWidget extends HTMLElement {
     static get observedAttributes() {
-      // `theme` is not here: the stylesheet follows it without a restart.
-      return ['lang', 'sections', 'faq-mode', 'faq-schema', 'faq-heading-level', 'cta-href',
-        'cta-label', 'quick-exit-href', 'region', 'share-score', 'compare', 'loading'];
+      // Those attributes.json says restart the widget; the stylesheet follows the others, or
+      // they are read once.
+      return BUILD.observed;
     }
 
     get config() {

@@ -88,58 +88,28 @@ fn config_object() -> impl Strategy<Value = String> {
     )
 }
 
+/// Every attribute the widget reads (from the table, so a new one is fuzzed at once), and
+/// the page's language and URL fragment.
 fn attributes() -> impl Strategy<Value = Attributes> {
     let text = || prop::option::of(".{0,24}");
     (
+        prop::collection::vec(text(), Attributes::NAMES.len()),
         text(),
         text(),
-        text(),
-        text(),
-        text(),
-        text(),
-        text(),
-        text(),
-        text(),
-        text(),
-        text(),
-        text(),
-        // Tuples stop at twelve: the thirteenth attribute rides alongside.
     )
-        .prop_flat_map(move |twelve| (Just(twelve), text()))
-        .prop_map(
-            |(
-                (
-                    lang,
-                    page_lang,
-                    sections,
-                    faq_mode,
-                    faq_schema,
-                    faq_heading_level,
-                    cta_href,
-                    cta_label,
-                    quick_exit_href,
-                    region,
-                    theme,
-                    page_hash,
-                ),
-                compare,
-            )| Attributes {
-                lang,
+        .prop_map(|(values, page_lang, page_hash)| {
+            let mut a = Attributes {
                 page_lang,
-                sections,
-                faq_mode,
-                faq_schema,
-                faq_heading_level,
-                cta_href,
-                cta_label,
-                quick_exit_href,
-                region,
-                share_score: None,
-                compare,
-                theme,
                 page_hash,
-            },
-        )
+                ..Attributes::default()
+            };
+            for (name, value) in Attributes::NAMES.iter().zip(values) {
+                if let Some(value) = value {
+                    a.set(name, value);
+                }
+            }
+            a
+        })
 }
 
 proptest! {

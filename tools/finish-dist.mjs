@@ -6,7 +6,7 @@
 //      downloads only theirs;
 //   2. the wasm-bindgen glue minified, with its source map and readable source (src/);
 //   3. the loader stamped with the version, every file's SHA-384, the languages and their
-//      loading texts, then minified the same way;
+//      loading texts, the attributes it observes (attributes.json), then minified the same way;
 //   4. integrity.json: every shipped file's hash and the publisher snippet's `integrity`.
 // Usage: node tools/finish-dist.mjs [folder]   (default: $TRUNK_STAGING_DIR, else dist/)
 import { readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { join, dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { minify } from 'terser';
 import { crateVersion, repo } from './package.mjs';
+import { observed } from './attributes.mjs';
 
 const out = process.argv[2] || process.env.TRUNK_STAGING_DIR || join(repo, 'dist');
 const LOADER = 'emotional-intimacy-widget.js';
@@ -82,7 +83,7 @@ const reserve = /\/\* reserve:[\s\S]*?\*\/([\s\S]*?)\/\* reserve end \*\//.exec(
 if (!reserve) throw new Error('static/widget.css: the /* reserve: … */ … /* reserve end */ block is missing');
 const minifiedReserve = reserve[1].replace(/\s+/g, ' ').replace(/\s*([{}:;,()])\s*/g, '$1').replace(/;}/g, '}').trim();
 
-const build = { version, files, languages: codes, loading, reserve: minifiedReserve };
+const build = { version, files, languages: codes, loading, reserve: minifiedReserve, observed: observed() };
 const source = readFileSync(join(repo, 'static', LOADER), 'utf8');
 const marker = /\/\*@build\*\/ \{[^\n]*\};/;
 if (!marker.test(source)) throw new Error(`static/${LOADER}: the /*@build*/ marker is missing`);

@@ -7,7 +7,7 @@
 // They are separate so that projects without @types/react are not affected.
 //
 // The full reference is docs/configuration.md in the repository; tests/package/in-step.test.mjs
-// checks that the attributes and events here match it.
+// checks that the attributes here are the ones attributes.json defines and the events match it.
 
 // ---- Values --------------------------------------------------------------------------------
 
@@ -28,10 +28,10 @@ export type DimensionId =
 export type Band = 'strength' | 'grow' | 'explore';
 
 /** A built-in language, or any other language tag (regional variants and added languages). */
-export type LanguageTag = 'en' | 'es' | 'ar' | (string & {});
+export type LanguageTag = NonNullable<EmotionalIntimacyWidgetAttributes['lang']>;
 
 /** Heading levels allowed for FAQ questions. */
-export type FaqHeadingLevel = 2 | 3 | 4 | 5 | 6;
+export type FaqHeadingLevel = Extract<EmotionalIntimacyWidgetAttributes['faq-heading-level'], number>;
 
 /** An on/off attribute: present (any value but `"false"`) turns it on. */
 export type PresenceAttribute = boolean | '' | 'true' | 'false';
@@ -39,38 +39,39 @@ export type PresenceAttribute = boolean | '' | 'true' | 'false';
 // ---- Attributes ----------------------------------------------------------------------------
 
 /**
- * The element's attributes (docs/configuration.md, "Attributes"). Changing one restarts the
- * widget; `theme` applies without a restart. Mistakes are reported in the console and that
- * setting falls back to its default.
+ * The element's attributes (docs/configuration.md, "Attributes"). Changing one on a live
+ * element restarts the widget, unless its comment says otherwise. Mistakes are reported in
+ * the console and that setting falls back to its default.
  */
 export interface EmotionalIntimacyWidgetAttributes {
-  /** Language: `en`, `es`, `ar`, a regional variant (`es-MX` → `es`) or a language added in `config.languages`. Default: the page's `<html lang>`, then `en`. */
-  'lang'?: LanguageTag;
+  // Generated from attributes.json by `node tools/attributes.mjs --write`: edit that file, not this list.
+  /** The language of the widget's texts. Values: `en`, `es`, `ar` or another language tag: a regional variant (`es-MX` → `es`) or a language added in the configuration's `languages`. Default: the page's `<html lang>`, then `en`. */
+  'lang'?: 'en' | 'es' | 'ar' | (string & {});
   /** Which parts to show. Default: `quiz faq`. */
   'sections'?: 'quiz' | 'faq' | 'quiz faq';
-  /** Colour scheme; `auto` follows the visitor's system. Default: `auto`. */
+  /** Colour scheme; `auto` follows the visitor's system setting. Applies at once, without restarting the widget. Default: `auto`. */
   'theme'?: 'light' | 'dark' | 'auto';
-  /** `single`: opening one FAQ entry closes the others. Default: `multiple`. */
+  /** `single`: opening one FAQ entry closes the others; `multiple`: entries open independently. Default: `multiple`. */
   'faq-mode'?: 'single' | 'multiple';
-  /** Present: adds schema.org `FAQPage` JSON-LD to the page head, once per page. Default: off. */
+  /** Adds schema.org `FAQPage` JSON-LD to the page head, once per page. Default: off. */
   'faq-schema'?: PresenceAttribute;
-  /** Heading level of each FAQ question. Default: `3`. */
-  'faq-heading-level'?: FaqHeadingLevel | `${FaqHeadingLevel}`;
-  /** The call-to-action link: `https://…`, `tel:…`, `mailto:…` or a relative link. Default: none (text only). */
+  /** Heading level of each FAQ question (the FAQ's title is one level above). Default: `3`. */
+  'faq-heading-level'?: 2 | 3 | 4 | 5 | 6 | '2' | '3' | '4' | '5' | '6';
+  /** The call-to-action link. Values: `https://…`, `tel:…`, `mailto:…` or a relative link. Default: none (the call to action is text only). */
   'cta-href'?: string;
-  /** The call-to-action button label. Default: "Talk to a counsellor". */
+  /** The call-to-action button's label. Values: any text. Default: the language's own (English: "Talk to a counsellor"). */
   'cta-label'?: string;
-  /** An `http(s)` page that Quick exit replaces this page with. Default: a weather search. */
+  /** The neutral page Quick exit replaces this page with (`location.replace`, so Back does not return; inside a frame, the whole tab where the frame may navigate it). Values: an `http(s)` URL. Default: a weather search (`https://www.google.com/search?q=weather`). */
   'quick-exit-href'?: string;
-  /** Two-letter country code for crisis resources. Default: from `lang`, else the language's usual region. */
+  /** The country whose crisis and support services are shown. Values: `US`, `GB`, `CA`, `AU`, `ES` or another two-letter country code. Default: from `lang`, else the language's usual region. */
   'region'?: 'US' | 'GB' | 'CA' | 'AU' | 'ES' | (string & {});
-  /** Present: `ei-complete` also carries `score` and `dimensions` (never answers). Default: off. */
+  /** `ei-complete` and `ei-compare` also carry scores (never answers). Default: off. */
   'share-score'?: PresenceAttribute;
-  /** `lazy`: download the widget only when it is about one screen away, focused, or its `config` is set; `eager`: at once. Default: `lazy`. */
-  'loading'?: 'lazy' | 'eager';
-  /** `off` turns off "compare with a partner". Default: on. */
+  /** `off` hides "Compare with a partner" (pair codes and taking turns on one device). Default: `on`. */
   'compare'?: 'on' | 'off';
-  /** `open` exposes the shadow root to testing tools. Default: `closed`. */
+  /** `lazy`: download the widget only when it is about one screen away from being seen (or is focused, or its `config` is set); `eager`: at once. Choose `eager` when the widget is at the top of the page. Default: `lazy`. */
+  'loading'?: 'lazy' | 'eager';
+  /** `open` exposes the shadow root to testing tools (it is closed so that page scripts cannot read answers). Read once, when the element is first connected. Default: `closed`. */
   'shadow'?: 'open' | 'closed';
 }
 

@@ -5,33 +5,9 @@
 
 use thiserror::Error;
 
+pub use super::attributes::Attributes;
 use super::locale::{choose, Locale};
 use super::rich_text::is_safe_href;
-
-/// The raw attribute values read from the host element and page.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Attributes {
-    pub lang: Option<String>,
-    /// The host page's `<html lang>`.
-    pub page_lang: Option<String>,
-    pub sections: Option<String>,
-    pub faq_mode: Option<String>,
-    /// Present (any value but "false") turns it on.
-    pub faq_schema: Option<String>,
-    pub faq_heading_level: Option<String>,
-    pub cta_href: Option<String>,
-    pub cta_label: Option<String>,
-    pub quick_exit_href: Option<String>,
-    pub region: Option<String>,
-    /// Present (any value but "false"): `ei-complete` also carries the score.
-    pub share_score: Option<String>,
-    /// `off` hides comparing results with a partner.
-    pub compare: Option<String>,
-    /// `light`, `dark` or `auto`; the stylesheet applies it, this only checks it.
-    pub theme: Option<String>,
-    /// The host page's URL fragment, for FAQ deep links.
-    pub page_hash: Option<String>,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
@@ -114,26 +90,8 @@ pub enum SettingsError {
     },
 }
 
-/// Every attribute the widget reads, as documented in `docs/configuration.md` (`loading`
-/// and `shadow` are the loader's).
-pub const ATTRIBUTES: [&str; 14] = [
-    "lang",
-    "sections",
-    "theme",
-    "faq-mode",
-    "faq-schema",
-    "faq-heading-level",
-    "cta-href",
-    "cta-label",
-    "quick-exit-href",
-    "region",
-    "share-score",
-    "compare",
-    "loading",
-    "shadow",
-];
-
-/// A neutral, widely used page: a weather search.
+/// A neutral, widely used page: a weather search. (`attributes.json` documents it as the
+/// default of `quick-exit-href`; a test keeps the two equal.)
 pub const DEFAULT_QUICK_EXIT: &str = "https://www.google.com/search?q=weather";
 
 /// The prefix every console message carries, so publishers can find ours.
@@ -293,6 +251,7 @@ pub fn from_attributes(a: &Attributes, available: &[&str]) -> (Settings, Vec<Set
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::attributes::{find, Attribute, Kind, ReadBy, TABLE};
 
     fn attrs() -> Attributes {
         Attributes::default()
@@ -300,6 +259,91 @@ mod tests {
 
     fn from_attributes(a: &Attributes) -> (Settings, Vec<SettingsError>) {
         super::from_attributes(a, &["en"])
+    }
+
+    /// The attributes the widget reads, with each row of `attributes.json`.
+    fn widget_rows() -> impl Iterator<Item = &'static Attribute> {
+        TABLE.iter().filter(|a| a.read_by == ReadBy::Widget)
+    }
+
+    fn with(name: &str, value: &str) -> Attributes {
+        let mut a = attrs();
+        assert!(a.set(name, value.into()), "{name}");
+        a
+    }
+
+    #[test]
+    fn every_value_the_table_lists_is_accepted() {
+        let available = crate::core::content::BUILTIN_LANGUAGES;
+        for row in widget_rows() {
+            let values: &[&str] = match row.kind {
+                Kind::Choice => row.values,
+                Kind::Switch => &["on", "off"],
+                Kind::Flag => &["", "true", "false"],
+                Kind::Text => &[],
+            };
+            for value in values {
+                let (_, p) = super::from_attributes(&with(row.name, value), available);
+                assert!(p.is_empty(), "{}=\"{value}\": {p:?}", row.name);
+            }
+        }
+    }
+
+    #[test]
+    fn the_table_default_means_the_same_as_no_attribute() {
+        for row in widget_rows() {
+            let Some(default) = row.default else { continue };
+            assert_eq!(
+                from_attributes(&with(row.name, default)),
+                from_attributes(&attrs()),
+                "{}",
+                row.name
+            );
+        }
+        // A flag is off by default: "false" is the same as leaving it out.
+        for row in widget_rows().filter(|a| a.kind == Kind::Flag) {
+            assert_eq!(
+                from_attributes(&with(row.name, "false")),
+                from_attributes(&attrs()),
+                "{}",
+                row.name
+            );
+        }
+        assert_eq!(
+            find("quick-exit-href").and_then(|a| a.default),
+            Some(DEFAULT_QUICK_EXIT)
+        );
+    }
+
+    #[test]
+    fn a_value_a_closed_choice_does_not_list_is_reported_for_that_attribute() {
+        for row in widget_rows() {
+            if !matches!(row.kind, Kind::Choice | Kind::Switch) || row.open {
+                continue;
+            }
+            let (_, p) = from_attributes(&with(row.name, "not-a-value"));
+            let named: Vec<&str> = p.iter().map(SettingsError::attribute).collect();
+            assert_eq!(named, [row.name], "{p:?}");
+            assert!(p[0]
+                .to_string()
+                .starts_with(&format!("{}=\"not-a-value\": ", row.name)));
+        }
+    }
+
+    #[test]
+    fn the_languages_and_regions_the_table_lists_are_the_built_in_ones() {
+        let listed = |name| {
+            let mut values = find(name).map(|a| a.values.to_vec()).unwrap_or_default();
+            values.sort_unstable();
+            values
+        };
+        let mut languages = crate::core::content::BUILTIN_LANGUAGES.to_vec();
+        languages.sort_unstable();
+        assert_eq!(listed("lang"), languages);
+        let directory = crate::core::resources::builtin();
+        let mut regions: Vec<&str> = directory.regions.iter().map(|r| r.code.as_str()).collect();
+        regions.sort_unstable();
+        assert_eq!(listed("region"), regions);
     }
 
     #[test]

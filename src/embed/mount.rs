@@ -76,32 +76,25 @@ fn stylesheet() -> Option<CssStyleSheet> {
     SHEET.with(Clone::clone)
 }
 
-fn attribute(el: &Element, name: &str) -> Option<String> {
-    el.get_attribute(name)
-}
-
+/// Every attribute of the table the widget reads (`Attributes::NAMES`), and the page's
+/// language and URL fragment.
 fn read_attributes(host: &Element) -> Attributes {
     let window = web_sys::window();
-    let document = window.as_ref().and_then(|w| w.document());
-    Attributes {
-        lang: attribute(host, "lang"),
-        page_lang: document
+    let mut attributes = Attributes {
+        page_lang: window
             .as_ref()
+            .and_then(|w| w.document())
             .and_then(|d| d.document_element())
-            .and_then(|html| attribute(&html, "lang")),
-        sections: attribute(host, "sections"),
-        faq_mode: attribute(host, "faq-mode"),
-        faq_schema: attribute(host, "faq-schema"),
-        faq_heading_level: attribute(host, "faq-heading-level"),
-        cta_href: attribute(host, "cta-href"),
-        cta_label: attribute(host, "cta-label"),
-        quick_exit_href: attribute(host, "quick-exit-href"),
-        share_score: attribute(host, "share-score"),
-        compare: attribute(host, "compare"),
-        theme: attribute(host, "theme"),
-        region: attribute(host, "region"),
+            .and_then(|html| html.get_attribute("lang")),
         page_hash: window.and_then(|w| w.location().hash().ok()),
+        ..Attributes::default()
+    };
+    for name in Attributes::NAMES {
+        if let Some(value) = host.get_attribute(name) {
+            attributes.set(name, value);
+        }
     }
+    attributes
 }
 
 /// Logs the publisher's mistakes once per mount: errors together, warnings together.

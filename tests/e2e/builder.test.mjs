@@ -1,7 +1,7 @@
 // The embed builder (builder.html): its code, pasted into a blank page on another origin,
 // runs the widget as chosen under the policy it shows; it checks JSON with the widget's own
 // validator; its integrity values are the built files'; its FAQ snippet is the command
-// line's; it offers every documented attribute; it is accessible and sends nothing.
+// line's; it offers every attribute attributes.json offers; it is accessible and sends nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setup, open, completeQuiz } from './harness.mjs';
+import { offered as isOffered, table } from '../../tools/attributes.mjs';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const dist = join(repo, 'dist');
@@ -23,10 +24,11 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const es = JSON.parse(readFileSync(join(repo, 'content', 'es.json'), 'utf8'));
 const ANSWERS = [4, 3, 2, 5, 1, 4, 3, 2, 5, 1, 4, 3, 2, 5, 1, 4, 3, 2, 5, 2, 3];
 
-// Attributes of docs/configuration.md the builder deliberately does not offer.
-const NOT_OFFERED = [
-  'shadow', // for testing tools only: it opens the shadow root that keeps answers private
-];
+// The attributes the builder offers, and those it deliberately does not (`offered: false` in
+// attributes.json, e.g. `shadow`, for testing tools only: it opens the shadow root that keeps
+// answers private).
+const OFFERED = table().filter(isOffered).map((a) => a.name);
+const NOT_OFFERED = table().filter((a) => !isOffered(a)).map((a) => a.name);
 
 let env;
 // A third origin for the pages the code is pasted into: a real loopback server (Chromium
@@ -301,20 +303,14 @@ test('the FAQ snippet shown equals ./run.sh faq-snippet <lang>', { timeout: 6000
   await builder.context().close();
 });
 
-test('the builder offers every documented attribute and nothing else, each adding just itself to the code', async () => {
-  const documented = docSection('## Attributes')
-    .split('\n')
-    .filter((line) => line.startsWith('| `'))
-    .map((line) => line.slice(3).split('`')[0]);
-  assert.ok(documented.length >= 14, 'the docs table was read');
+test('the builder offers every attribute attributes.json offers and nothing else, each adding just itself to the code', async () => {
   const builder = await openBuilder(env.server.host);
   const offered = await builder.locator('[data-attribute]').evaluateAll((els) => els.map((e) => e.dataset.attribute));
   assert.equal(new Set(offered).size, offered.length, 'each attribute once');
-  for (const name of documented) {
-    assert.ok(offered.includes(name) || NOT_OFFERED.includes(name), `docs/configuration.md documents "${name}": offer it in builder.html or list it in NOT_OFFERED with why`);
+  for (const name of OFFERED) {
+    assert.ok(offered.includes(name), `attributes.json offers "${name}": add its control to builder.html (or set "offered": false there, with why)`);
   }
-  for (const name of offered) assert.ok(documented.includes(name), `builder.html offers "${name}", which docs/configuration.md does not document`);
-  for (const name of NOT_OFFERED) assert.ok(!offered.includes(name) && documented.includes(name), name);
+  for (const name of offered) assert.ok(OFFERED.includes(name), `builder.html offers "${name}", which attributes.json ${NOT_OFFERED.includes(name) ? 'does not offer' : 'does not define'}`);
   // The one CSS option is a documented custom property.
   const properties = await builder.locator('[data-css-property]').evaluateAll((els) => els.map((e) => e.dataset.cssProperty));
   assert.deepEqual(properties, ['--eiw-accent']);

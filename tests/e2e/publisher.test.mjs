@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { setup, openWidget, events, completeQuiz, content } from './harness.mjs';
+import { observed } from '../../tools/attributes.mjs';
 
 const es = JSON.parse(readFileSync(new URL('../../content/es.json', import.meta.url), 'utf8'));
 const ar = JSON.parse(readFileSync(new URL('../../content/ar.json', import.meta.url), 'utf8'));
@@ -27,6 +28,9 @@ test('attributes changed after mount take effect', async () => {
   assert.equal(await page.locator('#w1 .quiz').count(), 0);
   assert.equal(await page.locator('#w1 .faq .title').textContent(), es.ui.faq_title);
   assert.equal((await events(page, 'ei-ready')).length, 2, 'two attribute changes, one restart');
+  // The built loader restarts the widget for exactly the attributes attributes.json says.
+  const watched = await page.evaluate(() => /** @type {any} */ (customElements.get('emotional-intimacy-widget')).observedAttributes);
+  assert.deepEqual(watched, observed());
   await page.context().close();
 });
 

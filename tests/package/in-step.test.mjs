@@ -1,12 +1,15 @@
-// Keeps the npm package's custom-elements.json and index.d.ts in step with
-// docs/configuration.md (itself checked against the widget by src/core/config/docs_test.rs):
-// the same attribute names and event names, and every CSS custom property and part.
+// Keeps the npm package's custom-elements.json and index.d.ts, docs/configuration.md and the
+// WordPress plugin in step: the attributes are attributes.json's (the files are generated from
+// it by tools/attributes.mjs, and must be up to date), the events and every CSS custom
+// property and part are docs/configuration.md's (itself checked against the widget by
+// src/core/config/docs_test.rs).
 // Run: node --test tests/package/   (plain Node 20, no dependencies)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { COMMAND, generated, table } from '../../tools/attributes.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const read = (path) => readFileSync(join(repo, path), 'utf8');
@@ -14,8 +17,9 @@ const read = (path) => readFileSync(join(repo, path), 'utf8');
 const TAG = 'emotional-intimacy-widget';
 // Documented for the package before docs/configuration.md has them; once the docs list them
 // too, nothing changes (the expected sets are the union).
-const UPCOMING_ATTRIBUTES = ['loading', 'compare'];
 const UPCOMING_EVENTS = ['ei-compare'];
+/** Every attribute, as attributes.json defines them. */
+const ATTRIBUTES = table().map((a) => a.name);
 
 // ---- docs/configuration.md -----------------------------------------------------------------
 
@@ -58,7 +62,7 @@ const documented = {
 }
 
 const expected = {
-  attributes: union(documented.attributes, UPCOMING_ATTRIBUTES),
+  attributes: ATTRIBUTES,
   events: union(documented.events, UPCOMING_EVENTS),
 };
 
@@ -126,16 +130,25 @@ function interfaceMembers(name) {
 // ---- Checks --------------------------------------------------------------------------------
 
 /** Asserts that `actual` holds exactly the names in `wanted`, once each. */
-function sameNames(actual, wanted, what) {
+function sameNames(actual, wanted, what, source = 'docs/configuration.md') {
   const duplicates = actual.filter((name, i) => actual.indexOf(name) !== i);
   const missing = wanted.filter((name) => !actual.includes(name));
   const extra = actual.filter((name) => !wanted.includes(name));
   assert.deepEqual(
     { missing, extra, duplicates },
     { missing: [], extra: [], duplicates: [] },
-    `${what}: "missing" are in docs/configuration.md but not there; "extra" are there but not in the docs`,
+    `${what}: "missing" are in ${source} but not there; "extra" are there but not in ${source}`,
   );
 }
+
+test('the files generated from attributes.json are up to date', () => {
+  const stale = generated().filter((f) => f.current !== f.wanted).map((f) => f.path);
+  assert.deepEqual(stale, [], `run \`${COMMAND}\` to update them from attributes.json`);
+});
+
+test('docs/configuration.md documents exactly the attributes of attributes.json, in order', () => {
+  assert.deepEqual(documented.attributes, ATTRIBUTES);
+});
 
 test('docs/configuration.md tables were found', () => {
   assert.ok(documented.attributes.length >= 10, `attributes: ${documented.attributes}`);
@@ -155,8 +168,8 @@ test('custom-elements.json describes the element, defined by the loader module',
   assert.ok(element.d.members?.some((m) => m.kind === 'field' && m.name === 'config'), 'the config field is missing');
 });
 
-test('custom-elements.json lists exactly the documented attributes', () => {
-  sameNames((element.d.attributes || []).map((a) => a.name), expected.attributes, 'custom-elements.json attributes');
+test('custom-elements.json lists exactly the attributes of attributes.json', () => {
+  sameNames((element.d.attributes || []).map((a) => a.name), expected.attributes, 'custom-elements.json attributes', 'attributes.json');
   for (const a of element.d.attributes) {
     assert.ok(a.description && a.type?.text, `custom-elements.json: attribute ${a.name} needs a description and a type`);
   }
@@ -174,8 +187,8 @@ test('custom-elements.json lists every documented CSS custom property and part',
   sameNames((element.d.cssParts || []).map((p) => p.name), documented.parts, 'custom-elements.json cssParts');
 });
 
-test('index.d.ts declares exactly the documented attributes', () => {
-  sameNames(interfaceMembers('EmotionalIntimacyWidgetAttributes'), expected.attributes, 'index.d.ts EmotionalIntimacyWidgetAttributes');
+test('index.d.ts declares exactly the attributes of attributes.json', () => {
+  sameNames(interfaceMembers('EmotionalIntimacyWidgetAttributes'), expected.attributes, 'index.d.ts EmotionalIntimacyWidgetAttributes', 'attributes.json');
 });
 
 test('index.d.ts declares exactly the documented events', () => {

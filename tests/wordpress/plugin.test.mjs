@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { launch } from '../e2e/harness.mjs';
+import { table } from '../../tools/attributes.mjs';
 
 const BASE = process.env.EIW_WP_URL;
 const skip = BASE ? false : 'needs the WordPress that integrations/wordpress/test.sh sets up';
@@ -163,14 +164,19 @@ test('two shortcodes and a block: each widget is ready with its own options, the
   assert.equal(en.attributes.compare, 'off');
   assert.equal(en.attributes['faq-schema'], undefined, 'faq_schema="no" is off');
   assert.equal(en.attributes['share-score'], '', 'share_score="yes" is on');
-  // The block: Arabic (right to left), dark, its accent, FAQ one entry at a time.
+  // The block: Arabic (right to left), dark, its accent, FAQ one entry at a time, level-5
+  // FAQ headings, scores shared, no comparing.
   assert.equal(ar.lang, 'ar');
   assert.equal(ar.dir, 'rtl');
   assert.equal(ar.attributes.theme, 'dark');
   assert.equal(ar.background, '#161b22');
   assert.equal(ar.accent, '#b3261e');
   assert.equal(ar.attributes['faq-mode'], 'single');
-  assert.equal(ar.attributes.shadow, undefined, 'the plugin does not open the shadow root');
+  assert.equal(ar.attributes['faq-heading-level'], '5');
+  assert.ok(ar.faqHeadings.includes('H5'), `FAQ headings: ${ar.faqHeadings}`);
+  assert.equal(ar.attributes['share-score'], '');
+  assert.equal(ar.attributes.compare, 'off');
+  assert.equal(ar.attributes.shadow, undefined, 'the plugin does not open the shadow root, even when a block says so');
   assert.match(ar.parentClass, /\bwp-block-emotional-intimacy-widget-quiz\b/);
 
   assert.equal(await page.locator('script[type="application/ld+json"]').count(), 1, 'FAQ structured data, once');
@@ -271,8 +277,7 @@ const handlerAttributes = (page) =>
     ),
   );
 
-const WIDGET_ATTRIBUTES = new Set(['lang', 'sections', 'theme', 'faq-mode', 'faq-schema', 'faq-heading-level',
-  'cta-href', 'cta-label', 'quick-exit-href', 'region', 'share-score', 'shadow', 'loading', 'compare', 'id', 'style',
+const WIDGET_ATTRIBUTES = new Set([...table().map((a) => a.name), 'id', 'style',
   // The loader's "do not record" markers.
   'class', 'data-hj-suppress', 'data-clarity-mask', 'data-private', 'data-recording-disable']);
 

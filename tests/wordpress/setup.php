@@ -99,12 +99,17 @@ $eiw_posts = array(
 			eiw_test_shortcode_block( '[emotional_intimacy_widget lang="en" theme="light" sections="quiz" cta_href="/contact" cta_label="Book a free call" region="GB" compare="off" share_score="yes" faq_schema="no" id="w-en"]' ),
 			eiw_test_block(
 				array(
-					'lang'     => 'ar',
-					'theme'    => 'dark',
-					'ctaHref'  => 'tel:+15555550100',
-					'ctaLabel' => 'اتصل بنا',
-					'accent'   => '#b3261e',
-					'faqMode'  => 'single',
+					'lang'            => 'ar',
+					'theme'           => 'dark',
+					'ctaHref'         => 'tel:+15555550100',
+					'ctaLabel'        => 'اتصل بنا',
+					'accent'          => '#b3261e',
+					'faqMode'         => 'single',
+					'faqHeadingLevel' => '5',
+					'shareScore'      => true,
+					'compare'         => false,
+					// Not a block option (attributes.json: not offered): left out.
+					'shadow'          => 'open',
 				)
 			),
 		)

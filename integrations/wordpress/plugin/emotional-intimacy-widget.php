@@ -23,25 +23,28 @@ defined( 'ABSPATH' ) || exit;
 
 define( 'EIW_VERSION', '__EIW_VERSION__' );
 
+// Generated from attributes.json by `node tools/attributes.mjs --write`: edit that file, not this list.
 /**
- * The element's attributes (docs/configuration.md): name => true for the on/off ones.
- * The shortcode takes the same names with underscores for hyphens.
+ * The element's attributes: its name => 'kind' ('flag': present is on; 'switch': on or
+ * off; 'text': anything else), 'block' (what the block calls it; '' when the block does not
+ * offer it) and, for a switch, its 'default'. The shortcode takes every name, with
+ * underscores for hyphens.
  */
 const EIW_ATTRIBUTES = array(
-	'lang'              => false,
-	'sections'          => false,
-	'theme'             => false,
-	'faq-mode'          => false,
-	'faq-schema'        => true,
-	'faq-heading-level' => false,
-	'cta-href'          => false,
-	'cta-label'         => false,
-	'quick-exit-href'   => false,
-	'region'            => false,
-	'share-score'       => true,
-	'shadow'            => false,
-	'loading'           => false,
-	'compare'           => false,
+	'lang'              => array( 'kind' => 'text', 'block' => 'lang' ),
+	'sections'          => array( 'kind' => 'text', 'block' => 'sections' ),
+	'theme'             => array( 'kind' => 'text', 'block' => 'theme' ),
+	'faq-mode'          => array( 'kind' => 'text', 'block' => 'faqMode' ),
+	'faq-schema'        => array( 'kind' => 'flag', 'block' => 'faqSchema' ),
+	'faq-heading-level' => array( 'kind' => 'text', 'block' => 'faqHeadingLevel' ),
+	'cta-href'          => array( 'kind' => 'text', 'block' => 'ctaHref' ),
+	'cta-label'         => array( 'kind' => 'text', 'block' => 'ctaLabel' ),
+	'quick-exit-href'   => array( 'kind' => 'text', 'block' => 'quickExitHref' ),
+	'region'            => array( 'kind' => 'text', 'block' => 'region' ),
+	'share-score'       => array( 'kind' => 'flag', 'block' => 'shareScore' ),
+	'compare'           => array( 'kind' => 'switch', 'block' => 'compare', 'default' => 'on' ),
+	'loading'           => array( 'kind' => 'text', 'block' => 'loading' ),
+	'shadow'            => array( 'kind' => 'text', 'block' => '' ),
 );
 
 /**
@@ -101,9 +104,9 @@ function eiw_widget( array $options, array $notes = array() ) {
 	if ( '' !== $id ) {
 		$html .= ' id="' . esc_attr( $id ) . '"';
 	}
-	foreach ( EIW_ATTRIBUTES as $name => $is_flag ) {
+	foreach ( EIW_ATTRIBUTES as $name => $attribute ) {
 		$value = isset( $options[ $name ] ) ? $options[ $name ] : '';
-		if ( $is_flag ) {
+		if ( 'flag' === $attribute['kind'] ) {
 			$html .= eiw_is_on( $value ) ? ' ' . $name : '';
 		} elseif ( '' !== trim( (string) $value ) ) {
 			$html .= ' ' . $name . '="' . esc_attr( trim( (string) $value ) ) . '"';
@@ -152,7 +155,8 @@ function eiw_shortcode( $atts ) {
 		if ( is_int( $key ) ) {
 			$key   = strtolower( trim( $value ) );
 			$value = 'true';
-			if ( ! isset( $defaults[ $key ] ) || empty( EIW_ATTRIBUTES[ str_replace( '_', '-', $key ) ] ) ) {
+			$name  = str_replace( '_', '-', $key );
+			if ( ! isset( $defaults[ $key ] ) || ! isset( EIW_ATTRIBUTES[ $name ] ) || 'flag' !== EIW_ATTRIBUTES[ $name ]['kind'] ) {
 				$unknown[] = sanitize_key( $key );
 				continue;
 			}
@@ -175,42 +179,28 @@ function eiw_shortcode( $atts ) {
 }
 
 /**
- * Renders the "Emotional intimacy quiz" block (attributes in block/block.json).
+ * Renders the "Emotional intimacy quiz" block (attributes in block/block.json, named as
+ * EIW_ATTRIBUTES says).
  *
  * @param array $attributes The block's attributes.
  * @return string HTML.
  */
 function eiw_render_block( $attributes ) {
-	$a       = wp_parse_args(
-		$attributes,
-		array(
-			'lang'          => '',
-			'sections'      => '',
-			'theme'         => '',
-			'accent'        => '',
-			'ctaHref'       => '',
-			'ctaLabel'      => '',
-			'quickExitHref' => '',
-			'region'        => '',
-			'faqMode'       => '',
-			'faqSchema'     => false,
-			'loading'       => '',
-			'compare'       => true,
-		)
-	);
-	$options = array(
-		'lang'            => $a['lang'],
-		'sections'        => $a['sections'],
-		'theme'           => $a['theme'],
-		'accent'          => $a['accent'],
-		'cta-href'        => $a['ctaHref'],
-		'cta-label'       => $a['ctaLabel'],
-		'quick-exit-href' => $a['quickExitHref'],
-		'region'          => $a['region'],
-		'faq-mode'        => $a['faqMode'],
-		'faq-schema'      => (bool) $a['faqSchema'],
-		'loading'         => $a['loading'],
-		'compare'         => $a['compare'] ? '' : 'off',
-	);
+	$options = array( 'accent' => isset( $attributes['accent'] ) ? $attributes['accent'] : '' );
+	foreach ( EIW_ATTRIBUTES as $name => $attribute ) {
+		$key = $attribute['block'];
+		if ( '' === $key || ! isset( $attributes[ $key ] ) ) {
+			continue;
+		}
+		$value = $attributes[ $key ];
+		if ( 'switch' === $attribute['kind'] ) {
+			// A toggle: its default setting stays out of the element, like an empty option.
+			$value = $value ? 'on' : 'off';
+			$value = $value === $attribute['default'] ? '' : $value;
+		} elseif ( 'flag' === $attribute['kind'] ) {
+			$value = (bool) $value;
+		}
+		$options[ $name ] = $value;
+	}
 	return '<div ' . get_block_wrapper_attributes() . '>' . eiw_widget( $options ) . '</div>';
 }

@@ -10,13 +10,14 @@
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
+use eiw::core::attributes::{find, TABLE};
 use eiw::core::config::{compile, Compile};
 use eiw::core::content::{Content, BUILTIN_LANGUAGES};
 use eiw::core::faq_html::snippet;
 use eiw::core::json::{self, Value};
 use eiw::core::language::builtin;
 use eiw::core::report::{Problem, Severity};
-use eiw::core::settings::{from_attributes, Attributes, ATTRIBUTES, DEFAULT_QUICK_EXIT};
+use eiw::core::settings::{from_attributes, Attributes, DEFAULT_QUICK_EXIT};
 
 /// The built-in language codes, English first.
 #[wasm_bindgen]
@@ -24,10 +25,10 @@ pub fn languages() -> Vec<String> {
     BUILTIN_LANGUAGES.iter().map(|c| (*c).to_owned()).collect()
 }
 
-/// Every attribute the widget reads, in the order the builder writes them.
+/// Every attribute of the element (`attributes.json`), in the order the builder writes them.
 #[wasm_bindgen]
 pub fn attributes() -> Vec<String> {
-    ATTRIBUTES.iter().map(|a| (*a).to_owned()).collect()
+    TABLE.iter().map(|a| a.name.to_owned()).collect()
 }
 
 /// What an empty field means for `lang`, as JSON: the call-to-action label in that language
@@ -55,31 +56,15 @@ pub fn check(config: &str, names: Vec<String>, values: Vec<String>) -> String {
     let mut problems: Vec<Problem> = Vec::new();
     let mut attributes = Attributes::default();
     for (name, value) in names.iter().zip(values) {
-        let slot = match name.as_str() {
-            "lang" => &mut attributes.lang,
-            "sections" => &mut attributes.sections,
-            "theme" => &mut attributes.theme,
-            "faq-mode" => &mut attributes.faq_mode,
-            "faq-schema" => &mut attributes.faq_schema,
-            "faq-heading-level" => &mut attributes.faq_heading_level,
-            "cta-href" => &mut attributes.cta_href,
-            "cta-label" => &mut attributes.cta_label,
-            "quick-exit-href" => &mut attributes.quick_exit_href,
-            "region" => &mut attributes.region,
-            "share-score" => &mut attributes.share_score,
-            "compare" => &mut attributes.compare,
-            // The loader's own attributes: not settings of the widget.
-            "loading" | "shadow" => continue,
-            other => {
-                problems.push(Problem {
-                    severity: Severity::Error,
-                    path: other.to_owned(),
-                    message: "is not an attribute of the widget".to_owned(),
-                });
-                continue;
-            }
-        };
-        *slot = Some(value);
+        // The loader's own attributes (`loading`, `shadow`) are no settings of the widget.
+        let known = attributes.set(name, value) || find(name).is_some();
+        if !known {
+            problems.push(Problem {
+                severity: Severity::Error,
+                path: name.clone(),
+                message: "is not an attribute of the widget".to_owned(),
+            });
+        }
     }
 
     let state = if config.trim().is_empty() {

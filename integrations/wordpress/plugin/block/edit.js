@@ -41,6 +41,13 @@
 		choice( '', __( 'Several entries open at once', TD ) ),
 		choice( 'single', __( 'One entry at a time', TD ) ),
 	];
+	var HEADING_LEVELS = [
+		choice( '', __( 'Level 3 (usual)', TD ) ),
+		choice( '2', __( 'Level 2', TD ) ),
+		choice( '4', __( 'Level 4', TD ) ),
+		choice( '5', __( 'Level 5', TD ) ),
+		choice( '6', __( 'Level 6', TD ) ),
+	];
 	var LOADING = [
 		choice( '', __( 'Lazy: when the visitor scrolls near it', TD ) ),
 		choice( 'eager', __( 'Eager: as soon as the page loads', TD ) ),
@@ -122,6 +129,7 @@
 				select( 'lang', __( 'Language', TD ), LANGUAGES ),
 				select( 'sections', __( 'Sections', TD ), SECTIONS ),
 				toggle( 'compare', __( 'Offer the partner comparison', TD ) ),
+				toggle( 'shareScore', __( 'Send the scores (never answers) with the ei-complete event', TD ) ),
 				select( 'loading', __( 'Loading', TD ), LOADING )
 			),
 			el(
@@ -140,6 +148,7 @@
 				components.PanelBody,
 				{ title: __( 'FAQ', TD ), initialOpen: false },
 				select( 'faqMode', __( 'Opening entries', TD ), FAQ_MODES ),
+				select( 'faqHeadingLevel', __( 'Heading level of the questions', TD ), HEADING_LEVELS ),
 				toggle( 'faqSchema', __( 'Add FAQ structured data for search engines', TD ) )
 			),
 			el(
