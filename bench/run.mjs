@@ -3,6 +3,8 @@
 // loopback and on throttled "slow 4G"), when each file is requested, interaction, memory,
 // and what Lighthouse reports. They report; they never fail the test run. Run with
 // `./run.sh bench` (builds dist/ first). Results also go to bench/results/latest.json.
+// Every side is served compressed, as a CDN serves it (brotli or gzip, from a cache), and
+// the bench prints the encodings Chromium was actually sent.
 // BENCH_RUNS, BENCH_SLOW_RUNS and BENCH_LIGHTHOUSE=0 shorten a run.
 import { readFileSync, mkdirSync, writeFileSync, readdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -75,15 +77,13 @@ const results = { date: new Date().toISOString(), machine: `${cpus().length} × 
   const languages = readdirSync(new URL('lang/', dist)).map((f) => f.replace('.txt', ''));
   const perLanguage = Object.fromEntries(languages.map((code) => [code, sum([...common, measure(`lang/${code}.txt`)])]));
   const configModule = sum(['eiw-config.js', 'eiw-config_bg.wasm'].map(measure));
-  const compareBuild = sum(['eiw-compare.js', 'eiw-compare_bg.wasm'].map(measure));
-  results.size = { files: [...common, ...languages.map((c) => measure(`lang/${c}.txt`))], perLanguage, configModule, compareBuild };
+  results.size = { files: [...common, ...languages.map((c) => measure(`lang/${c}.txt`))], perLanguage, configModule };
   /** @param {string} label @param {Bytes} r */
   const row = (label, r) => console.log(`  ${label.padEnd(34)} raw ${kb(r.raw).padStart(9)}  gzip ${kb(r.gzip).padStart(9)}  brotli ${kb(r.brotli).padStart(9)}`);
   console.log('\nSize (what a visitor downloads)');
   for (const r of results.size.files) row(r.file, r);
   for (const [code, r] of Object.entries(perLanguage)) row(`total, ${code}`, r);
   row('+ configuration module (if configured)', configModule);
-  row('+ comparison build (when asked for)', compareBuild);
   const en = perLanguage.en.gzip;
   console.log(`  target ≤ ${kb(TARGETS.englishGzip)} gzip in English: ${en <= TARGETS.englishGzip ? 'met' : 'NOT met'} (${kb(en)})`);
 }
@@ -132,7 +132,7 @@ const results = { date: new Date().toISOString(), machine: `${cpus().length} × 
   }
 }
 
-const env = await setup();
+const env = await setup({ compress: true });
 /** @param {string} path */
 const cdn = (path) => `${env.server.host}${path}?cdn=1`;
 const PAGES = {
@@ -146,10 +146,14 @@ const PAGES = {
 /**
  * @param {string} url
  * @param {typeof SLOW_4G} [network]
+ * @param {{ response: Record<string, string>, request: Record<string, string> }[]} [served] gets each response's and request's headers
  */
-async function coldStart(url, network) {
+async function coldStart(url, network, served) {
   const context = await env.browser.newContext();
   const page = await context.newPage();
+  /** @type {Promise<{ response: Record<string, string>, request: Record<string, string> }>[]} */
+  const headers = [];
+  if (served) page.on('response', (r) => headers.push(Promise.all([r.allHeaders(), r.request().allHeaders()]).then(([response, request]) => ({ response, request }))));
   if (network) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -182,8 +186,32 @@ async function coldStart(url, network) {
     rendered: window.__rendered ?? window.__ready ?? NaN,
     requests: /** @type {PerformanceResourceTiming[]} */ (performance.getEntriesByType('resource')).map((r) => ({ name: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd })),
   }));
+  if (served) served.push(...(await Promise.all(headers)));
   await context.close();
   return result;
+}
+
+// One uncounted load of each side: it fills the server's cache of compressed files (so no
+// timed load waits for compression) and shows what was sent, so the sides are like for like.
+{
+  results.served = {};
+  console.log('\nServed as a CDN serves it (one uncounted load of each side; encoding: files, bytes sent)');
+  for (const [name, url] of Object.entries(PAGES)) {
+    /** @type {{ response: Record<string, string>, request: Record<string, string> }[]} */
+    const served = [];
+    await coldStart(url, undefined, served);
+    /** @type {Record<string, { files: number, bytes: number }>} */
+    const byEncoding = {};
+    for (const { response } of served) {
+      const e = (byEncoding[response['content-encoding'] || 'identity'] ??= { files: 0, bytes: 0 });
+      e.files++;
+      e.bytes += Number(response['content-length'] || 0);
+    }
+    const acceptEncoding = served[0]?.request['accept-encoding'] ?? '';
+    results.served[name] = { acceptEncoding, byEncoding };
+    const list = Object.entries(byEncoding).map(([e, { files, bytes }]) => `${e}: ${files}, ${kb(bytes)}`).join('; ');
+    console.log(`  ${name.padEnd(9)} ${list}  (the request's Accept-Encoding: ${acceptEncoding})`);
+  }
 }
 
 /**

@@ -6,8 +6,11 @@
 //                  the English statements and FAQ, for the SurveyJS and plain-DOM versions
 //   /vendor/...    SurveyJS's files from node_modules, with CORS (benchmark only)
 //   /              the demo page (dist/index.html and its files)
+// With `compress` (the benchmark's option; tests get bytes as they are on disk), every text
+// response is compressed as a CDN serves it: brotli if the request accepts it, else gzip.
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -41,6 +44,40 @@ const types = {
   '.json': 'application/json',
 };
 
+// What a CDN compresses (text and wasm); images, fonts and archives are compressed already.
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.txt', '.map', '.svg', '.xml']);
+
+/** br, else gzip, else identity, as the request's Accept-Encoding allows (q=0 refuses). */
+function chooseEncoding(acceptEncoding = '') {
+  const accepted = new Set();
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name.trim());
+  }
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip')) return 'gzip';
+  return 'identity';
+}
+
+// Compressed bytes by file, its version on disk, the page variant and encoding, so each is
+// compressed once per run (a CDN serves cached compressed bytes; compressing 1.8 MB of
+// SurveyJS at brotli 11 on every request would be timed as network).
+/** @type {Map<string, Buffer>} */
+const compressed = new Map();
+/** @param {string} file @param {string} variant @param {Buffer} body @param {'br' | 'gzip'} encoding */
+async function encode(file, variant, body, encoding) {
+  const { mtimeMs, size } = await stat(file);
+  const key = `${file}\0${mtimeMs}\0${size}\0${variant}\0${encoding}`;
+  let bytes = compressed.get(key);
+  if (!bytes) {
+    // The same settings as the size figures: brotli 11, gzip 9 (static files, precompressed).
+    bytes = encoding === 'br' ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }) : gzipSync(body, { level: 9 });
+    compressed.set(key, bytes);
+  }
+  return bytes;
+}
+
 function inside(root, path) {
   const full = normalize(join(root, decodeURIComponent(path)));
   return full.startsWith(root) ? full : null;
@@ -50,7 +87,7 @@ function inside(root, path) {
 // has been requested, which only happens if the page requests them together. A page that
 // fetched them one after another would never complete; after `gateLimitMs` the gate opens
 // anyway and `gateForced` says so, for the test to fail on.
-export async function startServer({ wasmDelayMs = 0, gate = [], gateLimitMs = 10000 } = {}) {
+export async function startServer({ wasmDelayMs = 0, gate = [], gateLimitMs = 10000, compress = false } = {}) {
   const origins = {};
   const requests = [];
   const waiting = new Set(gate);
@@ -100,8 +137,18 @@ export async function startServer({ wasmDelayMs = 0, gate = [], gateLimitMs = 10
       if (extname(file) === '.wasm' && wasmDelayMs > 0) {
         await new Promise((r) => setTimeout(r, wasmDelayMs));
       }
+      /** @type {Record<string, string | number>} */
       const headers = { 'content-type': type, 'cache-control': 'no-store' };
       if (cors) headers['access-control-allow-origin'] = '*';
+      if (compress && COMPRESSIBLE.has(extname(file))) {
+        const encoding = chooseEncoding(req.headers['accept-encoding']);
+        headers.vary = 'Accept-Encoding';
+        if (encoding !== 'identity') {
+          body = await encode(file, url.searchParams.get('cdn') === '1' ? 'cdn' : '', Buffer.from(body), encoding);
+          headers['content-encoding'] = encoding;
+        }
+        headers['content-length'] = Buffer.byteLength(body);
+      }
       res.writeHead(200, headers);
       res.end(body);
     } catch {
