@@ -212,7 +212,7 @@ async fn results_show_score_chart_areas_and_cta() {
     let props = ResultsProps {
         content: content.clone(),
         report: Rc::new(report),
-        safety: false,
+        safety: eiw::core::quiz::SafetyAnswer::NotAfraid,
         resources: Rc::new(Vec::new()),
         cta_href: Some("#book".into()),
         cta_label: None,

@@ -91,6 +91,8 @@ pub struct Ui {
     pub forget: String,
     pub resumed: String,
     pub loading: String,
+    /// `privacy` where the publisher set `share-score`.
+    pub privacy_shared: String,
 }
 
 /// The unscored safety statement and everything shown around it.
@@ -111,6 +113,14 @@ pub struct Safety {
     pub call: String,
     pub text: String,
     pub website: String,
+    /// In the help panel: what Quick exit cannot erase.
+    pub exit_note: String,
+    /// Announced to screen readers after one Esc: what a second one does.
+    pub exit_armed: String,
+    /// The disclosure that holds the scores of a visitor who said they feel afraid.
+    pub see_scores: String,
+    /// On the results after "Neither" or a skipped safety statement.
+    pub unsure: String,
 }
 
 /// Everything shown around comparing results with a partner (pair codes, taking turns).
@@ -379,6 +389,7 @@ text_fields!(Ui {
     forget,
     resumed,
     loading,
+    privacy_shared,
 });
 
 text_fields!(Safety {
@@ -396,6 +407,10 @@ text_fields!(Safety {
     call,
     text,
     website,
+    exit_note,
+    exit_armed,
+    see_scores,
+    unsure,
 });
 
 text_fields!(Compare {

@@ -34,6 +34,18 @@ pub struct QuizState {
     safety: Option<usize>,
 }
 
+/// How the visitor answered the safety statement ("At times, I feel afraid of them"), which
+/// decides what the results may show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SafetyAnswer {
+    /// Agreed (4 or 5): safety first, and nothing that grades, praises or compares.
+    Afraid,
+    /// "Neither" or skipped: the usual results, with one gentle line pointing to help.
+    Unsure,
+    /// Disagreed, or not asked (taking turns): the usual results.
+    NotAfraid,
+}
+
 /// The comparing controls' display state; never stored.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CompareView {
@@ -271,9 +283,21 @@ impl QuizState {
     /// partner's turn never hands the device over. Skipping it, or any other answer, is not
     /// a concern.
     pub fn afraid(&self) -> bool {
-        self.safety
+        self.safety_answer() == SafetyAnswer::Afraid
+    }
+
+    /// How the safety statement was answered (see [`SafetyAnswer`]).
+    pub fn safety_answer(&self) -> SafetyAnswer {
+        match self
+            .safety
             .and_then(|i| self.responses.get(i))
-            .is_some_and(|r| matches!(r, Some(Response::Agree(4 | 5))))
+            .copied()
+            .flatten()
+        {
+            Some(Response::Agree(4 | 5)) => SafetyAnswer::Afraid,
+            Some(Response::Agree(3) | Response::Skipped) => SafetyAnswer::Unsure,
+            Some(Response::Agree(_)) | None => SafetyAnswer::NotAfraid,
+        }
     }
 
     /// Whether comparing with a partner is offered: the publisher allows it (`compare`), and
@@ -595,13 +619,14 @@ mod tests {
                 None => s,
             }
         };
-        for answer in [
-            None,
-            Some(Response::Skipped),
-            Some(Response::Agree(1)),
-            Some(Response::Agree(2)),
-            Some(Response::Agree(3)),
+        for (answer, expected) in [
+            (None, SafetyAnswer::NotAfraid),
+            (Some(Response::Agree(1)), SafetyAnswer::NotAfraid),
+            (Some(Response::Agree(2)), SafetyAnswer::NotAfraid),
+            (Some(Response::Skipped), SafetyAnswer::Unsure),
+            (Some(Response::Agree(3)), SafetyAnswer::Unsure),
         ] {
+            assert_eq!(with(answer).safety_answer(), expected, "{answer:?}");
             assert!(!with(answer).afraid(), "{answer:?}");
             assert!(with(answer).comparing_offered(true));
         }

@@ -10,7 +10,7 @@ use crate::core::resources::Resource;
 use crate::core::settings::Settings;
 use crate::ui::faq::Faq;
 use crate::ui::quiz::Quiz;
-use crate::ui::safety::Help;
+use crate::ui::top_bar::TopBar;
 
 /// What the embed layer provides: the page-facing side effects the UI may ask for.
 #[derive(Clone, PartialEq)]
@@ -61,9 +61,23 @@ pub fn app(props: &AppProps) -> Html {
         resources,
         host,
     } = props;
+    // After Quick exit nothing of the visitor's stays on screen, even where the browser
+    // refuses the navigation (a sandboxed frame).
+    let left = use_state(|| false);
+    let started = use_state(|| false);
+    let on_exit = {
+        let (left, on_quick_exit) = (left.clone(), host.on_quick_exit.clone());
+        Callback::from(move |_| {
+            left.set(true);
+            on_quick_exit.emit(());
+        })
+    };
+    if *left {
+        return html! { <div class="eiw" lang={content.lang.clone()} dir={content.dir.as_str()}></div> };
+    }
     html! {
         <div class="eiw" lang={content.lang.clone()} dir={content.dir.as_str()}>
-            <Help content={content.clone()} resources={resources.clone()} />
+            <TopBar content={content.clone()} resources={resources.clone()} started={*started} {on_exit} />
             if settings.show_quiz {
                 <Quiz
                     content={content.clone()}
@@ -76,7 +90,7 @@ pub fn app(props: &AppProps) -> Html {
                     storage_available={host.storage_available}
                     saved={host.saved.clone()}
                     on_store={host.on_store.clone()}
-                    on_quick_exit={host.on_quick_exit.clone()}
+                    on_started={Callback::from(move |now| started.set(now))}
                     on_event={host.on_event.clone()}
                 />
             }

@@ -13,6 +13,9 @@ pub struct IntroProps {
     /// Move focus here (after Back or Retake), but never on first load.
     pub autofocus: bool,
     pub on_start: Callback<()>,
+    /// The publisher set `share-score`: the privacy line says what the site receives.
+    #[prop_or_default]
+    pub share_score: bool,
     /// Comparing with a partner: taking turns, a partner's code (where offered).
     #[prop_or_default]
     pub partner: Html,
@@ -43,7 +46,7 @@ pub fn intro(props: &IntroProps) -> Html {
             </div>
             <p class="who">{ &ui.who }</p>
             <p class="facts">{ fill(&ui.facts, &[("count", &props.content.number(props.content.questions().len()))]) }</p>
-            <p class="privacy">{ &ui.privacy }</p>
+            <p class="privacy">{ if props.share_score { &ui.privacy_shared } else { &ui.privacy } }</p>
             <p class="hint">{ &ui.quick_exit_hint }</p>
             <div class="actions">
                 <button type="button" class="button primary" part="button primary-button" onclick={on_start}>

@@ -17,3 +17,4 @@ pub mod results;
 pub mod rich_text;
 pub mod safety;
 pub mod state;
+pub mod top_bar;

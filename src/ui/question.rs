@@ -12,7 +12,10 @@ use crate::ui::progress::progress;
 #[derive(Properties, PartialEq)]
 pub struct QuestionProps {
     pub content: Rc<Content>,
+    /// Which question this is, for moving focus when it changes.
     pub index: usize,
+    /// Its number as the visitor counts (1-based), and how many are asked.
+    pub number: usize,
     pub total: usize,
     pub text: AttrValue,
     pub response: Option<Response>,
@@ -82,14 +85,14 @@ pub fn question(props: &QuestionProps) -> Html {
     let progress_text = fill(
         &ui.progress,
         &[
-            ("n", &number(props.index + 1)),
+            ("n", &number(props.number)),
             ("total", &number(props.total)),
         ],
     );
-    let last = props.index + 1 == props.total;
+    let last = props.number == props.total;
     html! {
         <div class="question" part="question" {onkeydown}>
-            { progress(props.index + 1, props.total, progress_text, &ui.progress_label) }
+            { progress(props.number, props.total, progress_text, &ui.progress_label) }
             <h3 id={heading_id} class="question-text" tabindex="-1" ref={heading}>{ &props.text }</h3>
             <div class="options" role="radiogroup" aria-labelledby={heading_id}>
                 { for options.iter().enumerate().map(|(i, (response, label))| {

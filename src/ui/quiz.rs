@@ -1,7 +1,7 @@
 //! The quiz card: intro → one statement per screen → results, with comparing with a partner
-//! (a partner's code, or taking turns with a hand-over screen), Quick exit (button or Esc
-//! twice) and the opt-in "Remember my progress". The rules are `core::quiz`'s; this renders
-//! its state, sends its actions, and wires the effects (`ui::hooks`).
+//! (a partner's code, or taking turns with a hand-over screen) and the opt-in "Remember my
+//! progress". The rules are `core::quiz`'s; this renders its state, sends its actions, and
+//! wires the effects (`ui::hooks`). Quick exit is the widget's, in `top_bar`.
 
 use std::rc::Rc;
 use yew::prelude::*;
@@ -16,7 +16,6 @@ use crate::core::scoring::score;
 use crate::ui::compare::{compare, together, Offer};
 use crate::ui::comparison::comparison;
 use crate::ui::handover::handover;
-use crate::ui::hooks::double_escape::use_double_escape;
 use crate::ui::hooks::focus::use_focus_on_handover;
 use crate::ui::hooks::host_events::use_host_events;
 use crate::ui::hooks::saved_progress::use_saved_progress;
@@ -43,8 +42,8 @@ pub struct QuizProps {
     pub saved: Option<String>,
     /// Saves or clears progress; returns false when storage refused.
     pub on_store: Callback<StoreOp, bool>,
-    /// Leaves the page (the embed layer clears storage and replaces the location).
-    pub on_quick_exit: Callback<()>,
+    /// Told whether the quiz has started (Esc twice then works from anywhere on the page).
+    pub on_started: Callback<bool>,
     pub on_event: Callback<HostEvent>,
 }
 
@@ -96,14 +95,20 @@ pub fn quiz(props: &QuizProps) -> Html {
             state.dispatch(action);
         })
     };
-    let quick_exit = {
-        let (dispatch, on_quick_exit) = (dispatch.clone(), props.on_quick_exit.clone());
+    {
+        let on_started = props.on_started.clone();
+        use_effect_with(state.step != Step::Intro, move |started| {
+            on_started.emit(*started)
+        });
+    }
+    // Forget erases every widget's saved progress on this origin, not only this one's.
+    let forget = {
+        let (dispatch, on_store) = (dispatch.clone(), props.on_store.clone());
         Callback::from(move |_: ()| {
             dispatch.emit(Action::Forget);
-            on_quick_exit.emit(());
+            on_store.emit(StoreOp::ForgetAll);
         })
     };
-    use_double_escape(card.clone(), state.step != Step::Intro, quick_exit.clone());
 
     let autofocus = *interacted.borrow();
     let ui = &content.ui;
@@ -121,20 +126,22 @@ pub fn quiz(props: &QuizProps) -> Html {
                 html! {}
             };
             html! {
-                <Intro content={content.clone()} autofocus={autofocus}
+                <Intro content={content.clone()} autofocus={autofocus} share_score={props.share_score}
                     on_start={dispatch.reform(|_| Action::Start)} partner={partner_html} />
             }
         }
         Step::Handover => handover(content, dispatch.reform(|_| Action::StartTurn)),
         Step::Question(index) => {
             let question = questions.get(index).copied();
+            let (number, total) = state.position().unwrap_or((index + 1, state.total()));
             match question.and_then(|q| content.question_text(q)) {
                 Some(text) => html! {
                     <Question
                         key={index}
                         content={content.clone()}
                         index={index}
-                        total={state.total()}
+                        number={number}
+                        total={total}
                         text={text.to_owned()}
                         response={state.current()}
                         on_choose={dispatch.reform(Action::Choose)}
@@ -168,7 +175,7 @@ pub fn quiz(props: &QuizProps) -> Html {
                 <Results
                     content={content.clone()}
                     report={Rc::new(report)}
-                    safety={state.afraid()}
+                    safety={state.safety_answer()}
                     resources={props.resources.clone()}
                     cta_href={props.cta_href.clone()}
                     cta_label={props.cta_label.clone()}
@@ -184,17 +191,13 @@ pub fn quiz(props: &QuizProps) -> Html {
 
     html! {
         <section class="card quiz" part="card" aria-labelledby="eiw-title" ref={card}>
-            <div class="card-header">
-                <h2 id="eiw-title" class="title">{ &ui.title }</h2>
-                <button type="button" class="button quick-exit" part="button quick-exit"
-                    onclick={quick_exit.reform(|_: MouseEvent| ())}>{ &ui.quick_exit }</button>
-            </div>
+            <h2 id="eiw-title" class="title">{ &ui.title }</h2>
             if resumed.is_some() && !autofocus {
                 <p class="notice" role="status">{ &ui.resumed }</p>
             }
             { body }
             if storage_ok {
-                { remember(content, state.remember, &dispatch.reform(Action::SetRemember), &dispatch.reform(|_| Action::Forget)) }
+                { remember(content, state.remember, &dispatch.reform(Action::SetRemember), &forget) }
             }
         </section>
     }

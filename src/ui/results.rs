@@ -1,5 +1,10 @@
 //! The results screen: score and band, chart, areas to explore with tips, strengths,
 //! comparing with a partner, a call to action, the not-a-diagnosis note, Print and Retake.
+//!
+//! For a visitor who said they feel afraid it is a different screen: safety first, under a
+//! heading that outranks everything below it, and nothing that grades, praises or compares
+//! (no band sentence, strengths, tips, comparison, call to action or Print). Their scores
+//! wait, closed, behind a neutral "See your scores".
 
 use std::rc::Rc;
 use web_sys::HtmlElement;
@@ -7,6 +12,7 @@ use yew::prelude::*;
 
 use crate::core::content::{BandText, Content};
 use crate::core::events::HostEvent;
+use crate::core::quiz::SafetyAnswer;
 use crate::core::resources::{phone_digits, Resource};
 use crate::core::scoring::{Band, Outcome};
 use crate::core::template::fill;
@@ -17,8 +23,8 @@ use crate::ui::safety::safety_panel;
 pub struct ResultsProps {
     pub content: Rc<Content>,
     pub report: Rc<Outcome>,
-    /// The visitor said they sometimes feel afraid: safety first, no relationship homework.
-    pub safety: bool,
+    /// How the visitor answered the safety statement.
+    pub safety: SafetyAnswer,
     pub resources: Rc<Vec<Resource>>,
     pub cta_href: Option<String>,
     pub cta_label: Option<String>,
@@ -44,6 +50,7 @@ fn band_text(content: &Content, band: Band) -> &BandText {
 #[function_component(Results)]
 pub fn results(props: &ResultsProps) -> Html {
     let heading = use_node_ref();
+    let scores_open = use_state(|| false);
     {
         // Moving focus to the heading announces the results to screen readers.
         let heading = heading.clone();
@@ -56,6 +63,39 @@ pub fn results(props: &ResultsProps) -> Html {
     let content = &props.content;
     let ui = &content.ui;
     let report = &props.report;
+    let retake = html! {
+        <button type="button" class="button" part="button"
+            onclick={props.on_retake.reform(|_: MouseEvent| ())}>{ &ui.retake }</button>
+    };
+
+    if props.safety == SafetyAnswer::Afraid {
+        let safety = &content.safety;
+        let toggle = {
+            let open = scores_open.clone();
+            Callback::from(move |_: MouseEvent| open.set(!*open))
+        };
+        return html! {
+            <div class="results safety-first" part="results">
+                <h3 class="results-title" tabindex="-1" ref={heading}>{ &safety.title }</h3>
+                { safety_panel(content, &props.resources) }
+                <p class="reframe">{ &safety.reframe }</p>
+                <div class="scores-disclosure">
+                    <button type="button" class="button" part="button" aria-expanded={scores_open.to_string()}
+                        aria-controls="eiw-scores" onclick={toggle}>{ &safety.see_scores }</button>
+                    <div id="eiw-scores" hidden={!*scores_open}>
+                        if *scores_open {
+                            if let Some(overall) = report.overall {
+                                <p>{ &ui.score_label }{ " " }{ fill(&ui.score_value, &[("score", &content.number(overall.percent))]) }</p>
+                            }
+                            { chart(content, report) }
+                        }
+                    </div>
+                </div>
+                <p class="disclaimer">{ &ui.not_diagnosis }</p>
+                <div class="actions no-print">{ retake }</div>
+            </div>
+        };
+    }
 
     let headline = match report.overall {
         Some(overall) => html! {
@@ -88,7 +128,7 @@ pub fn results(props: &ResultsProps) -> Html {
             on_event.emit(HostEvent::Cta { href: event_href.clone() })
         });
         html! {
-            <a class="button primary" part="button primary-button" href={href} {onclick}>{ cta_label }</a>
+            <a class="button primary" part="button primary-button" href={href} rel="noreferrer" {onclick}>{ cta_label }</a>
         }
     });
     let print = Callback::from(|_: MouseEvent| {
@@ -100,21 +140,19 @@ pub fn results(props: &ResultsProps) -> Html {
     html! {
         <div class="results" part="results">
             <h3 class="results-title" tabindex="-1" ref={heading}>{ &ui.results_title }</h3>
-            if props.safety {
-                { safety_panel(content, &props.resources) }
-            }
             { headline }
+            if props.safety == SafetyAnswer::Unsure {
+                <p class="unsure-note">{ &content.safety.unsure }</p>
+            }
             <p class="note">{ &ui.bands_note }</p>
             { chart(content, report) }
             { props.comparison.clone() }
             <section class="areas" aria-labelledby="eiw-areas">
                 <h4 id="eiw-areas">{ &ui.areas_title }</h4>
-                if props.safety {
-                    <p class="reframe">{ &content.safety.reframe }</p>
-                } else if areas.is_empty() && report.overall.is_some() {
+                if areas.is_empty() && report.overall.is_some() {
                     <p>{ &ui.areas_none }</p>
                 }
-                { for areas.iter().filter(|_| !props.safety).filter_map(|&d| content.dimensions.get(d)).map(|dim| html! {
+                { for areas.iter().filter_map(|&d| content.dimensions.get(d)).map(|dim| html! {
                     <article class="area" data-dimension={dim.id.clone()}>
                         <h5>{ &dim.name }</h5>
                         <p class="muted">{ &dim.description }</p>
@@ -135,8 +173,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 </section>
             }
             { props.invite.clone() }
-            if !props.safety {
-                <div class="cta">
+            <div class="cta">
                     <p>{ &ui.cta_text }</p>
                     { for cta }
                     if let Some(phone) = props.cta_phone.clone() {
@@ -147,12 +184,10 @@ pub fn results(props: &ResultsProps) -> Html {
                         </p>
                     }
                 </div>
-            }
             <p class="disclaimer">{ &ui.not_diagnosis }</p>
             <div class="actions no-print">
                 <button type="button" class="button" part="button" onclick={print}>{ &ui.print }</button>
-                <button type="button" class="button" part="button"
-                    onclick={props.on_retake.reform(|_: MouseEvent| ())}>{ &ui.retake }</button>
+                { retake }
             </div>
         </div>
     }

@@ -10,7 +10,7 @@ pub fn paragraph(source: &str) -> Html {
             { for parse(source).into_iter().map(|inline| match inline {
                 Inline::Text(t) => html! { { t } },
                 Inline::Emphasis(t) => html! { <em>{ t }</em> },
-                Inline::Link { text, href } => html! { <a href={href}>{ text }</a> },
+                Inline::Link { text, href } => html! { <a href={href} rel="noreferrer">{ text }</a> },
             }) }
         </p>
     }

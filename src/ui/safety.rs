@@ -1,6 +1,6 @@
-//! Safety paths: the helpline list, the results' safety panel, and "Need help now?".
+//! Safety paths: the helpline list and the results' safety panel ("Need help now?" is in
+//! `top_bar`).
 
-use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::content::Content;
@@ -59,51 +59,16 @@ fn host_of(url: &str) -> &str {
     host.strip_prefix("www.").unwrap_or(host)
 }
 
-/// Opens the results when the visitor said they sometimes feel afraid.
+/// Opens the results when the visitor said they sometimes feel afraid (under the results'
+/// heading, which is then the safety title).
 pub fn safety_panel(content: &Content, resources: &[Resource]) -> Html {
     let safety = &content.safety;
     html! {
-        <section class="safety-panel" part="safety-panel" aria-labelledby="eiw-safety-title">
-            <h4 id="eiw-safety-title">{ &safety.title }</h4>
-            <p>{ &safety.intro }</p>
+        <section class="safety-panel" part="safety-panel" aria-labelledby="eiw-safety-intro">
+            <p id="eiw-safety-intro">{ &safety.intro }</p>
             { resource_list(content, resources, 5) }
             <p class="emergency">{ &safety.emergency }</p>
         </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct HelpProps {
-    pub content: Rc<Content>,
-    pub resources: Rc<Vec<Resource>>,
-}
-
-/// The discreet, always-available "Need help now?" disclosure.
-#[function_component(Help)]
-pub fn help(props: &HelpProps) -> Html {
-    let open = use_state(|| false);
-    let safety = &props.content.safety;
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
-    html! {
-        <div class="help">
-            <button type="button" class="help-button" part="help-button"
-                aria-expanded={open.to_string()} aria-controls="eiw-help" onclick={toggle}>
-                { &safety.help_button }
-            </button>
-            // Filled only while open: nothing of it is seen before, and rendering the
-            // helplines up front slowed every widget's start.
-            <div id="eiw-help" class="card help-panel" part="help-panel" hidden={!*open}>
-                if *open {
-                    <h2 class="title">{ &safety.help_title }</h2>
-                    <p>{ &safety.help_intro }</p>
-                    <p class="emergency">{ &safety.emergency }</p>
-                    { resource_list(&props.content, &props.resources, 3) }
-                }
-            </div>
-        </div>
     }
 }
 

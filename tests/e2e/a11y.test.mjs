@@ -127,14 +127,15 @@ test('Print shows the results and hides the controls and the FAQ', async () => {
   const page = await openWidget(env);
   await page.locator('#w1 .intro .button.primary').click();
   for (let i = 0; i < 21; i++) {
-    await page.locator('#w1 .option').nth(3).click();
+    // Disagree with the safety statement (19th): its results print as a report.
+    await page.locator('#w1 .option').nth(i === 19 ? 1 : 3).click();
     await page.locator('#w1 .nav .button.primary').click();
   }
   await page.emulateMedia({ media: 'print' });
   const visible = await page.locator('#w1').evaluate((el) => {
     const root = el.shadowRoot;
     const shown = (sel) => [...root.querySelectorAll(sel)].some((e) => e.getClientRects().length > 0);
-    return { results: shown('.results'), chart: shown('.chart'), actions: shown('.results .actions'), faq: shown('.faq'), help: shown('.help'), exit: shown('.quick-exit') };
+    return { results: shown('.results'), chart: shown('.chart'), actions: shown('.results .actions'), faq: shown('.faq'), help: shown('.bar, .help-panel'), exit: shown('.quick-exit') };
   });
   assert.deepEqual(visible, { results: true, chart: true, actions: false, faq: false, help: false, exit: false });
   await page.context().close();

@@ -106,7 +106,7 @@ test('opt-in: remember, resume after reload, then forget', async () => {
     else await page.locator('#w1 .option').nth(a - 1).click();
     await page.locator('#w1 .nav .button.primary').click();
   }
-  assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), 'v1|q3|52s------------------');
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), 'v1|q3|52s----------------s-');
 
   await page.reload();
   await page.waitForFunction(() => window.__events.some((e) => e.type === 'ei-ready'));
@@ -176,8 +176,8 @@ test('two widgets without an id keep their saved progress apart', async () => {
   const stored = () =>
     page.evaluate(() => Object.keys(localStorage).sort((a, b) => a.length - b.length).map((k) => `${k}=${localStorage.getItem(k)}`));
   assert.deepEqual(await stored(), [
-    'emotional-intimacy-widget:progress=v1|q1|5--------------------',
-    'emotional-intimacy-widget:progress#2=v1|q1|1--------------------',
+    'emotional-intimacy-widget:progress=v1|q1|5------------------s-',
+    'emotional-intimacy-widget:progress#2=v1|q1|1------------------s-',
   ]);
   await page.reload();
   await page.waitForFunction(() => window.__events.filter((e) => e.type === 'ei-ready').length >= 3);

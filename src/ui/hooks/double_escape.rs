@@ -9,42 +9,51 @@ use yew::prelude::*;
 const DOUBLE_ESCAPE_MS: f64 = 1000.0;
 
 /// Calls `on_exit` when Escape is pressed twice within a second: anywhere on the page once
-/// `started` (the quiz has begun), and only within the widget whose card is `card` before
+/// `started` (the quiz has begun), and only from inside the widget holding `inside` before
 /// that, so that a visitor closing the host page's own dialogs with Esc is not sent away by
-/// surprise. The page listener lives as long as the component.
+/// surprise. The page listener lives as long as the component. Returns how many times a
+/// first Esc has armed it (0 before any), for announcing what a second one does.
 ///
 /// ```ignore
-/// use_double_escape(card.clone(), state.step != Step::Intro, quick_exit.clone());
+/// let armed = use_double_escape(bar.clone(), started, quick_exit.clone());
 /// ```
 #[hook]
-pub fn use_double_escape(card: NodeRef, started: bool, on_exit: Callback<()>) {
+pub fn use_double_escape(inside: NodeRef, started: bool, on_exit: Callback<()>) -> u32 {
+    let armed = use_state(|| 0_u32);
     // Read by the listener, which outlives any one render.
     let started_now = use_mut_ref(|| started);
     *started_now.borrow_mut() = started;
     let on_exit_now = use_mut_ref(|| on_exit.clone());
     *on_exit_now.borrow_mut() = on_exit;
-    use_effect_with((), move |_| {
-        let last = Rc::new(Cell::new(f64::NEG_INFINITY));
-        let listener = web_sys::window().map(|window| {
-            gloo::events::EventListener::new(&window, "keydown", move |event| {
-                let is_escape = event
-                    .dyn_ref::<KeyboardEvent>()
-                    .is_some_and(|e| e.key() == "Escape");
-                if !is_escape || !(*started_now.borrow() || is_inside(&card, event)) {
-                    return;
-                }
-                let now = js_sys::Date::now();
-                if now - last.get() <= DOUBLE_ESCAPE_MS {
-                    last.set(f64::NEG_INFINITY);
-                    let on_exit = on_exit_now.borrow().clone();
-                    on_exit.emit(());
-                } else {
-                    last.set(now);
-                }
-            })
+    {
+        let armed = armed.clone();
+        use_effect_with((), move |_| {
+            let last = Rc::new(Cell::new(f64::NEG_INFINITY));
+            let presses = Rc::new(Cell::new(0_u32));
+            let listener = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "keydown", move |event| {
+                    let is_escape = event
+                        .dyn_ref::<KeyboardEvent>()
+                        .is_some_and(|e| e.key() == "Escape");
+                    if !is_escape || !(*started_now.borrow() || is_inside(&inside, event)) {
+                        return;
+                    }
+                    let now = js_sys::Date::now();
+                    if now - last.get() <= DOUBLE_ESCAPE_MS {
+                        last.set(f64::NEG_INFINITY);
+                        let on_exit = on_exit_now.borrow().clone();
+                        on_exit.emit(());
+                    } else {
+                        last.set(now);
+                        presses.set(presses.get().wrapping_add(1));
+                        armed.set(presses.get());
+                    }
+                })
+            });
+            move || drop(listener)
         });
-        move || drop(listener)
-    });
+    }
+    *armed
 }
 
 /// Whether a page-level event came from inside this widget. Seen from the page, events from

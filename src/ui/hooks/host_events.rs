@@ -30,14 +30,18 @@ pub fn use_host_events(
         let content = content.clone();
         let questions = questions.clone();
         let responses = state.responses.clone();
-        let total = state.total();
-        use_effect_with(state.step, move |step| match *step {
-            Step::Question(index) => on_event.emit(HostEvent::Step { index, total }),
-            Step::Results => {
+        // Counted as the visitor sees them: taking turns skips a question.
+        let position = state.position();
+        use_effect_with(state.step, move |step| match (*step, position) {
+            (Step::Question(_), Some((number, total))) => on_event.emit(HostEvent::Step {
+                index: number.saturating_sub(1),
+                total,
+            }),
+            (Step::Results, _) => {
                 let report = score(&content, &questions, &responses);
                 on_event.emit(completion_event(&report, share_score));
             }
-            Step::Intro | Step::Handover => {}
+            _ => {}
         });
     }
     let content = content.clone();
