@@ -114,8 +114,10 @@ const results = { date: new Date().toISOString(), machine: `${cpus().length} × 
   } else {
     console.log('\n(install twiggy for a per-crate breakdown: cargo install twiggy)');
   }
-  const analysis = spawnSync('bash', [new URL('./named-build.sh', import.meta.url).pathname], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const named = analysis.status === 0 && twiggy(analysis.stdout.trim());
+  // The named build is a second full compile: only worth it when twiggy can read it.
+  const haveTwiggy = !spawnSync('twiggy', ['--version']).error;
+  const analysis = haveTwiggy && spawnSync('bash', [new URL('./named-build.sh', import.meta.url).pathname], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const named = analysis && analysis.status === 0 && twiggy(analysis.stdout.trim());
   if (named && named.status === 0) {
     const items = new Map();
     for (const { name, bytes } of rows(named.stdout)) {
