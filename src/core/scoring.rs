@@ -124,17 +124,32 @@ impl Outcome {
         lowest(low, 3)
     }
 
-    /// Up to two highest-scoring dimensions not listed as areas to explore, highest first.
+    /// "Where you feel most connected": the areas scoring at least 75 (the strength band),
+    /// highest first, at most three. Areas tied on a score are listed together or not at
+    /// all, so nothing is picked arbitrarily: when a tie would pass three, the list stops
+    /// before it (the band sentence already says closeness is a strength).
     pub fn strengths(&self) -> Vec<usize> {
-        let areas = self.areas_to_explore();
-        let high = self
+        const MOST: usize = 3;
+        let high: Vec<(usize, f64)> = self
             .dimensions
             .iter()
             .enumerate()
-            .filter(|(i, _)| !areas.contains(i))
-            .filter_map(|(i, s)| s.map(|s| (i, -s.mean)))
+            .filter_map(|(i, s)| s.filter(|s| s.band == Band::Strength).map(|s| (i, -s.mean)))
             .collect();
-        lowest(high, 2)
+        let mean = |i: usize| self.dimensions.get(i).copied().flatten().map(|s| s.mean);
+        let ranked = lowest(high.clone(), high.len());
+        let mut out: Vec<usize> = Vec::with_capacity(MOST);
+        for (n, &i) in ranked.iter().enumerate() {
+            let starts_group = n == 0 || ranked.get(n - 1).is_some_and(|&p| mean(p) != mean(i));
+            if starts_group {
+                let group = ranked.iter().filter(|&&j| mean(j) == mean(i)).count();
+                if out.len() + group > MOST {
+                    break;
+                }
+            }
+            out.push(i);
+        }
+        out
     }
 }
 
@@ -285,10 +300,34 @@ mod tests {
             report.dimensions[i] = Some(Score::from_mean(*m));
         }
         assert_eq!(report.areas_to_explore(), vec![4, 1, 7]);
-        assert_eq!(report.strengths(), vec![3, 0]);
+        // At least 75 only (a mean of 4), highest first; 0 and 8 tie and fit in three.
+        assert_eq!(report.strengths(), vec![3, 0, 8]);
         report.dimensions = vec![Some(Score::from_mean(4.5)); 10];
         assert!(report.areas_to_explore().is_empty());
-        assert_eq!(report.strengths(), vec![0, 1]);
+        assert_eq!(
+            report.strengths(),
+            Vec::<usize>::new(),
+            "ten tied: none picked"
+        );
+        // A tie that would pass three stops the list before it.
+        let set = |report: &mut Outcome, means: &[f64]| {
+            report.dimensions = means.iter().map(|m| Some(Score::from_mean(*m))).collect();
+        };
+        set(
+            &mut report,
+            &[5.0, 4.5, 4.5, 4.5, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0],
+        );
+        assert_eq!(report.strengths(), vec![0]);
+        set(
+            &mut report,
+            &[5.0, 4.5, 4.5, 4.0, 4.0, 3.0, 3.0, 3.0, 3.0, 3.0],
+        );
+        assert_eq!(report.strengths(), vec![0, 1, 2]);
+        set(
+            &mut report,
+            &[3.9, 3.5, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0],
+        );
+        assert_eq!(report.strengths(), Vec::<usize>::new(), "nothing under 75");
     }
 
     /// Property tests run natively only (proptest is a native dev-dependency).

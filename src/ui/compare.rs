@@ -36,12 +36,13 @@ pub fn together(
             </div>
             <div id="eiw-together" class="together" hidden={!view.together_open}>
                 if view.together_open {
-                    <p class="hint">{ &texts.turns_note }</p>
+                    // Each form right under the button that opens it.
                     <div class="actions">
                         <button type="button" class="button" part="button"
                             onclick={dispatch.reform(|_: MouseEvent| Action::TakeTurns)}>{ &texts.turns }</button>
-                        { partner_code_button(content, view, dispatch) }
                     </div>
+                    <p class="hint">{ &texts.turns_note }</p>
+                    <div class="actions">{ partner_code_button(content, view, dispatch) }</div>
                     { partner_code(content, view, fingerprint, dispatch) }
                 }
             </div>
@@ -79,20 +80,17 @@ pub fn compare(
             <div id="eiw-pair-code" class="field" hidden={!view.code_shown}>
                 { own_code(content, &offer, view, dispatch) }
             </div>
-            <div class="actions">
-                if !offer.has_partner {
-                    { partner_code_button(content, view, dispatch) }
-                }
-                if offer.can_take_turns {
+            // Each form right under the button that opens it.
+            if !offer.has_partner {
+                <div class="actions">{ partner_code_button(content, view, dispatch) }</div>
+                { partner_code(content, view, offer.fingerprint, dispatch) }
+            }
+            if offer.can_take_turns {
+                <div class="actions">
                     <button type="button" class="button" part="button"
                         onclick={dispatch.reform(|_: MouseEvent| Action::TakeTurns)}>{ &texts.turns }</button>
-                }
-            </div>
-            if offer.can_take_turns {
+                </div>
                 <p class="hint">{ &texts.turns_note }</p>
-            }
-            if !offer.has_partner {
-                { partner_code(content, view, offer.fingerprint, dispatch) }
             }
         </section>
     }

@@ -1,12 +1,14 @@
-//! "You and your partner": both partners' scores side by side for each of the ten areas, where
-//! they are closest, where they differ most with questions to talk about, and a reminder that
-//! different scores are normal. Each row reads as one sentence; the bars are decorative SVG.
+//! "You and your partner": where partners are closest, where they differ most with questions
+//! to talk about, a reminder that different scores are normal, and, one tap away, both
+//! scores for each of the ten areas (each row reads as one sentence; the bars are decorative
+//! SVG). Short enough for two phone screens.
 
 use yew::prelude::*;
 
 use crate::core::content::Content;
 use crate::core::pair::{compare, Means};
 use crate::core::template::fill;
+use crate::ui::disclosure::Disclosure;
 
 pub fn comparison(content: &Content, yours: &Means, theirs: &Means) -> Html {
     let texts = &content.compare;
@@ -44,13 +46,9 @@ pub fn comparison(content: &Content, yours: &Means, theirs: &Means) -> Html {
         }
     });
     html! {
-        <figure class="comparison" part="comparison" aria-labelledby="eiw-comparison-title">
-            <figcaption><h4 id="eiw-comparison-title">{ &texts.title }</h4></figcaption>
-            <p class="legend" aria-hidden="true">
-                <span class="swatch you"></span>{ &texts.you }
-                <span class="swatch partner"></span>{ &texts.partner }
-            </p>
-            <ul class="chart-rows">{ for rows }</ul>
+        <section class="comparison" part="comparison" aria-labelledby="eiw-comparison-title">
+            // Focused (and so scrolled to) when a partner's code was just entered.
+            <h4 id="eiw-comparison-title" tabindex="-1">{ &texts.title }</h4>
             if !result.closest.is_empty() {
                 <h5>{ &texts.closest_title }</h5>
                 <ul class="closest">
@@ -71,6 +69,13 @@ pub fn comparison(content: &Content, yours: &Means, theirs: &Means) -> Html {
                 </article>
             }) }
             <p class="note">{ &texts.note }</p>
-        </figure>
+            <Disclosure label={texts.chart_toggle.clone()} id="eiw-both-scores">
+                <p class="legend" aria-hidden="true">
+                    <span class="swatch you"></span>{ &texts.you }
+                    <span class="swatch partner"></span>{ &texts.partner }
+                </p>
+                <ul class="chart-rows">{ for rows }</ul>
+            </Disclosure>
+        </section>
     }
 }

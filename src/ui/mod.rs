@@ -4,6 +4,7 @@ pub mod app;
 pub mod chart;
 pub mod compare;
 pub mod comparison;
+pub mod disclosure;
 pub mod faq;
 pub mod handover;
 pub mod hooks;

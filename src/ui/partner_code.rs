@@ -70,7 +70,7 @@ pub fn partner_code(
                     <p id="eiw-partner-error" class="field-error" role="alert">{ message }</p>
                 }
                 <div class="actions">
-                    <button type="submit" class="button" part="button">{ &texts.submit }</button>
+                    <button type="submit" class="button primary" part="button primary-button">{ &texts.submit }</button>
                 </div>
             }
             </form>

@@ -109,7 +109,7 @@ pub fn question(props: &QuestionProps) -> Html {
                     }
                 }) }
             </div>
-            <p class="hint">{ &ui.shortcut_hint }</p>
+            <p class="hint keys-hint">{ &ui.shortcut_hint }</p>
             <div class="actions nav">
                 <button type="button" class="button" part="button"
                     onclick={props.on_back.reform(|_: MouseEvent| ())}>{ &ui.back }</button>

@@ -16,7 +16,7 @@ use crate::core::scoring::score;
 use crate::ui::compare::{compare, together, Offer};
 use crate::ui::comparison::comparison;
 use crate::ui::handover::handover;
-use crate::ui::hooks::focus::use_focus_on_handover;
+use crate::ui::hooks::focus::{use_focus_on_comparison, use_focus_on_handover};
 use crate::ui::hooks::host_events::use_host_events;
 use crate::ui::hooks::saved_progress::use_saved_progress;
 use crate::ui::intro::Intro;
@@ -83,6 +83,7 @@ pub fn quiz(props: &QuizProps) -> Html {
         props.on_store.clone(),
     );
     use_focus_on_handover(card.clone(), state.step);
+    use_focus_on_comparison(card.clone(), state.step, partner.is_some());
 
     let dispatch = {
         let (state, interacted) = (state.clone(), interacted.clone());
@@ -196,7 +197,9 @@ pub fn quiz(props: &QuizProps) -> Html {
                 <p class="notice" role="status">{ &ui.resumed }</p>
             }
             { body }
-            if storage_ok {
+            // Offered once, on the intro, and again with the results (where Forget matters),
+            // not under every question.
+            if storage_ok && matches!(state.step, Step::Intro | Step::Results) {
                 { remember(content, state.remember, &dispatch.reform(Action::SetRemember), &forget) }
             }
         </section>

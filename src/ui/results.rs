@@ -1,5 +1,7 @@
-//! The results screen: score and band, chart, areas to explore with tips, strengths,
-//! comparing with a partner, a call to action, the not-a-diagnosis note, Print and Retake.
+//! The results screen, in the order NHS self-assessments use: the score and one overall
+//! sentence; where to start (the two or three areas to explore, each with its first tip);
+//! the publisher's call to action; then the rest, one tap away or below (every area's score,
+//! more ideas, strengths, comparing with a partner, Print and Retake).
 //!
 //! For a visitor who said they feel afraid it is a different screen: safety first, under a
 //! heading that outranks everything below it, and nothing that grades, praises or compares
@@ -17,6 +19,7 @@ use crate::core::resources::{phone_digits, Resource};
 use crate::core::scoring::{Band, Outcome};
 use crate::core::template::fill;
 use crate::ui::chart::chart;
+use crate::ui::disclosure::Disclosure;
 use crate::ui::safety::safety_panel;
 
 #[derive(Properties, PartialEq)]
@@ -50,7 +53,6 @@ fn band_text(content: &Content, band: Band) -> &BandText {
 #[function_component(Results)]
 pub fn results(props: &ResultsProps) -> Html {
     let heading = use_node_ref();
-    let scores_open = use_state(|| false);
     {
         // Moving focus to the heading announces the results to screen readers.
         let heading = heading.clone();
@@ -70,27 +72,17 @@ pub fn results(props: &ResultsProps) -> Html {
 
     if props.safety == SafetyAnswer::Afraid {
         let safety = &content.safety;
-        let toggle = {
-            let open = scores_open.clone();
-            Callback::from(move |_: MouseEvent| open.set(!*open))
-        };
         return html! {
             <div class="results safety-first" part="results">
                 <h3 class="results-title" tabindex="-1" ref={heading}>{ &safety.title }</h3>
                 { safety_panel(content, &props.resources) }
                 <p class="reframe">{ &safety.reframe }</p>
-                <div class="scores-disclosure">
-                    <button type="button" class="button" part="button" aria-expanded={scores_open.to_string()}
-                        aria-controls="eiw-scores" onclick={toggle}>{ &safety.see_scores }</button>
-                    <div id="eiw-scores" hidden={!*scores_open}>
-                        if *scores_open {
-                            if let Some(overall) = report.overall {
-                                <p>{ &ui.score_label }{ " " }{ fill(&ui.score_value, &[("score", &content.number(overall.percent))]) }</p>
-                            }
-                            { chart(content, report) }
-                        }
-                    </div>
-                </div>
+                <Disclosure label={safety.see_scores.clone()} id="eiw-scores">
+                    if let Some(overall) = report.overall {
+                        <p>{ &ui.score_label }{ " " }{ fill(&ui.score_value, &[("score", &content.number(overall.percent))]) }</p>
+                    }
+                    { chart(content, report) }
+                </Disclosure>
                 <p class="disclaimer">{ &ui.not_diagnosis }</p>
                 <div class="actions no-print">{ retake }</div>
             </div>
@@ -137,6 +129,10 @@ pub fn results(props: &ResultsProps) -> Html {
         }
     });
 
+    let areas: Vec<_> = areas
+        .iter()
+        .filter_map(|&d| content.dimensions.get(d))
+        .collect();
     html! {
         <div class="results" part="results">
             <h3 class="results-title" tabindex="-1" ref={heading}>{ &ui.results_title }</h3>
@@ -144,24 +140,48 @@ pub fn results(props: &ResultsProps) -> Html {
             if props.safety == SafetyAnswer::Unsure {
                 <p class="unsure-note">{ &content.safety.unsure }</p>
             }
-            <p class="note">{ &ui.bands_note }</p>
-            { chart(content, report) }
-            { props.comparison.clone() }
             <section class="areas" aria-labelledby="eiw-areas">
                 <h4 id="eiw-areas">{ &ui.areas_title }</h4>
                 if areas.is_empty() && report.overall.is_some() {
                     <p>{ &ui.areas_none }</p>
                 }
-                { for areas.iter().filter_map(|&d| content.dimensions.get(d)).map(|dim| html! {
+                { for areas.iter().map(|dim| html! {
                     <article class="area" data-dimension={dim.id.clone()}>
                         <h5>{ &dim.name }</h5>
-                        <p class="muted">{ &dim.description }</p>
-                        <ul class="tips">
-                            { for dim.tips.iter().take(3).map(|tip| html! { <li>{ tip }</li> }) }
-                        </ul>
+                        if let Some(tip) = dim.tips.first() {
+                            <p class="tip">{ tip }</p>
+                        }
                     </article>
                 }) }
             </section>
+            <div class="cta">
+                <p>{ &ui.cta_text }</p>
+                { for cta }
+                if let Some(phone) = props.cta_phone.clone() {
+                    <p class="cta-phone">
+                        <a href={format!("tel:{}", phone_digits(&phone).unwrap_or_default())}>
+                            { fill(&ui.cta_phone, &[("phone", &phone)]) }
+                        </a>
+                    </p>
+                }
+            </div>
+            <Disclosure label={ui.chart_title.clone()} id="eiw-all-scores">
+                <p class="note">{ &ui.bands_note }</p>
+                { chart(content, report) }
+            </Disclosure>
+            if !areas.is_empty() {
+                <Disclosure label={ui.more_ideas.clone()} id="eiw-more-ideas">
+                    { for areas.iter().map(|dim| html! {
+                        <article class="area" data-dimension={dim.id.clone()}>
+                            <h5>{ &dim.name }</h5>
+                            <p class="muted">{ &dim.description }</p>
+                            <ul class="tips">
+                                { for dim.tips.iter().take(3).map(|tip| html! { <li>{ tip }</li> }) }
+                            </ul>
+                        </article>
+                    }) }
+                </Disclosure>
+            }
             if !strengths.is_empty() {
                 <section class="strengths" aria-labelledby="eiw-strengths">
                     <h4 id="eiw-strengths">{ &ui.strengths_title }</h4>
@@ -172,18 +192,8 @@ pub fn results(props: &ResultsProps) -> Html {
                     </ul>
                 </section>
             }
+            { props.comparison.clone() }
             { props.invite.clone() }
-            <div class="cta">
-                    <p>{ &ui.cta_text }</p>
-                    { for cta }
-                    if let Some(phone) = props.cta_phone.clone() {
-                        <p class="cta-phone">
-                            <a href={format!("tel:{}", phone_digits(&phone).unwrap_or_default())}>
-                                { fill(&ui.cta_phone, &[("phone", &phone)]) }
-                            </a>
-                        </p>
-                    }
-                </div>
             <p class="disclaimer">{ &ui.not_diagnosis }</p>
             <div class="actions no-print">
                 <button type="button" class="button" part="button" onclick={print}>{ &ui.print }</button>

@@ -99,8 +99,9 @@ test('opt-in: remember, resume after reload, then forget', async () => {
   const page = await openWidget(env);
   const box = page.locator('#w1 .remember input[type=checkbox]');
   assert.equal(await box.isChecked(), false, 'off by default');
-  await page.locator('#w1 .intro .button.primary').click();
   await box.check();
+  await page.locator('#w1 .intro .button.primary').click();
+  assert.equal(await page.locator('#w1 .remember').count(), 0, 'offered once, not under every question');
   for (const a of [5, 2, 'skip']) {
     if (a === 'skip') await page.locator('#w1 .option.skip').click();
     else await page.locator('#w1 .option').nth(a - 1).click();
@@ -112,9 +113,10 @@ test('opt-in: remember, resume after reload, then forget', async () => {
   await page.waitForFunction(() => window.__events.some((e) => e.type === 'ei-ready'));
   assert.equal(await page.locator('#w1 .notice').textContent(), content.ui.resumed);
   assert.equal(await page.locator('#w1 .progress-text').textContent(), 'Question 4 of 21');
-  assert.equal(await box.isChecked(), true);
   await page.locator('#w1 .nav .button:not(.primary)').click();
   assert.equal(await page.locator('#w1 .option.checked').textContent(), content.ui.skip);
+  for (let i = 0; i < 3; i++) await page.locator('#w1 .nav .button:not(.primary)').click();
+  assert.equal(await box.isChecked(), true);
 
   await page.locator('#w1 .remember .button').click();
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null, 'forgotten');
@@ -150,9 +152,9 @@ test('storage that throws never breaks the quiz; the option is hidden', async ()
         };
       }),
   });
-  await full.locator('#w1 .intro .button.primary').click();
   await full.locator('#w1 .remember input').click();
   await full.locator('#w1 .remember').waitFor({ state: 'detached' });
+  await full.locator('#w1 .intro .button.primary').click();
   await full.locator('#w1 .option').nth(2).click();
   await full.locator('#w1 .nav .button.primary').click();
   assert.equal(await full.locator('#w1 .progress-text').textContent(), 'Question 2 of 21');
@@ -168,8 +170,8 @@ test('two widgets without an id keep their saved progress apart', async () => {
   const widgets = page.locator('emotional-intimacy-widget:not([id])');
   for (const [n, answer] of [[0, 5], [1, 1]]) {
     const w = widgets.nth(n);
-    await w.locator('.intro .button.primary').click();
     await w.locator('.remember input').check();
+    await w.locator('.intro .button.primary').click();
     await w.locator('.option').nth(answer - 1).click();
     await w.locator('.nav .button.primary').click();
   }
@@ -204,8 +206,8 @@ async function exitPage(attributes = '', options = {}) {
 test('Quick exit button replaces the page and clears saved progress', async () => {
   const { page, neutral } = await exitPage();
   const first = page.url();
-  await page.locator('#w1 .intro .button.primary').click();
   await page.locator('#w1 .remember input').check();
+  await page.locator('#w1 .intro .button.primary').click();
   await page.locator('#w1 .option').nth(0).click();
   await page.locator('#w1 .nav .button.primary').click();
   assert.notEqual(await page.evaluate((k) => localStorage.getItem(k), KEY), null);

@@ -26,3 +26,29 @@ pub fn use_focus_on_handover(card: NodeRef, step: Step) {
         }
     });
 }
+
+/// When a partner's code is entered on the results, moves focus (and so the screen) to the
+/// new "You and your partner" heading inside `card`; otherwise the comparison would appear
+/// out of sight and nothing visible would change. Only for that change: not when the
+/// results first appear (their own heading takes focus) or when a page loads.
+///
+/// ```ignore
+/// use_focus_on_comparison(card.clone(), state.step, partner.is_some());
+/// ```
+#[hook]
+pub fn use_focus_on_comparison(card: NodeRef, step: Step, has_partner: bool) {
+    let before = use_mut_ref(|| (step, has_partner));
+    use_effect_with((step, has_partner), move |now| {
+        let arrived = *before.borrow() == (Step::Results, false) && *now == (Step::Results, true);
+        *before.borrow_mut() = *now;
+        if arrived {
+            let heading = card
+                .cast::<web_sys::Element>()
+                .and_then(|c| c.query_selector("#eiw-comparison-title").ok().flatten())
+                .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(heading) = heading {
+                let _ = heading.focus();
+            }
+        }
+    });
+}
