@@ -1,3 +1,4 @@
+// @ts-check
 /*! emotional-intimacy-widget loader. Readable source: src/emotional-intimacy-widget.js
  * next to this file, with a source map. Publishers include this one classic script. It
  * defines <emotional-intimacy-widget> at once (a small loading state that reserves the
@@ -12,21 +13,52 @@
   // Included twice: the first copy already defined the element.
   if (!window.customElements || customElements.get(TAG)) return;
 
+  /**
+   * @typedef {object} Build
+   * @property {string} version
+   * @property {Record<string, string>} files  file → its SHA-384, as in `integrity`
+   * @property {string[]} languages
+   * @property {Record<string, string>} loading  language → its loading text
+   * @property {string} reserve
+   * @property {string[]} observed
+   */
+  /**
+   * A mounted widget (src/embed/mount.rs).
+   * @typedef {object} Widget
+   * @property {(config: string | undefined) => void} resume
+   * @property {() => void} suspend
+   */
+  /**
+   * The widget module's wasm-bindgen glue (eiw.js), as far as this loader uses it.
+   * @typedef {object} WidgetGlue
+   * @property {(options: { module_or_path: WebAssembly.Module }) => Promise<unknown>} default
+   * @property {(code: string, text: string) => boolean} add_language
+   * @property {(host: HTMLElement, shadow: ShadowRoot, config: string | undefined) => Widget} mount
+   */
+  /**
+   * The configuration module's glue (eiw-config.js).
+   * @typedef {object} ConfigGlue
+   * @property {(options: { module_or_path: WebAssembly.Module }) => Promise<unknown>} default
+   * @property {(config: string, lang: string | undefined, pageLang: string | undefined,
+   *   available: string[], downloaded: string[]) => string} compile
+   */
+
   // Stamped by tools/finish-dist.mjs: the version, the SHA-384 of every file this loader
   // fetches, the built-in languages (English first), each one's loading text, the
   // space the widget reserves (the "reserve" block of static/widget.css), and the
   // attributes whose change restarts the widget (attributes.json; none before a build).
+  /** @type {Build} */
   var BUILD = /*@build*/ { version: '0.0.0', files: {}, languages: ['en'], loading: { en: 'Loading the quiz…' }, reserve: '', observed: [] };
 
   // Where this script came from. Some site builders load it in ways that hide
   // `currentScript`; then look for our own script element, and failing that use this
   // version's published folder on jsDelivr.
-  var script = document.currentScript || findSelf();
+  var script = /** @type {HTMLScriptElement | null} */ (document.currentScript) || findSelf();
   var base = script ? filesBase(script.src) : 'https://cdn.jsdelivr.net/npm/' + TAG + '@' + BUILD.version + '/dist/';
-  var nonce = script ? script.nonce : '';
+  var nonce = (script && script.nonce) || '';
 
   function findSelf() {
-    var scripts = document.querySelectorAll('script[src]');
+    var scripts = document.scripts;
     for (var i = scripts.length - 1; i >= 0; i--) {
       if (/\/emotional-intimacy-widget(\.js|@[^/]*)?([?#].*)?$|\/emotional-intimacy-widget\.js[?#]|\/emotional-intimacy-widget@[^/]*\//.test(scripts[i].src)) return scripts[i];
     }
@@ -37,6 +69,7 @@
   // the bare package URL, the CDN resolves each file on its own and could hand out files
   // of two releases mid-release; glue and wasm of different builds do not link. So the
   // rest always comes from this loader's exact version. Self-hosted: the loader's folder.
+  /** @param {string} src */
   function filesBase(src) {
     var url = new URL(src, document.baseURI);
     var m = /^(.*\/)emotional-intimacy-widget(@[^/]*)?(\/.*)?$/.exec(url.pathname);
@@ -44,21 +77,87 @@
     return new URL('./', url).href;
   }
 
+  /**
+   * @param {string} message
+   * @param {unknown} [error]
+   */
   function report(message, error) {
     console.error(TAG + ': ' + message, error || '');
   }
 
   // ---- Fetching files, each checked against its stamped hash -----------------------------
 
-  function IntegrityError(file) {
+  // Why one of the widget's files could not be used. Each kind has its own fix (describe):
+  //   blocked    the page's Content-Security-Policy refused the request (`detail`: the
+  //              directive the browser named);
+  //   wasm-eval  the policy lacks 'wasm-unsafe-eval', so the browser would not compile it;
+  //   network    it did not arrive (`detail`: the cause);
+  //   integrity  it arrived, but is not the file this loader was built with.
+  // (A function, not a class: terser's second pass drops this class declaration.)
+  /**
+   * @constructor
+   * @param {string} file
+   * @param {'blocked' | 'wasm-eval' | 'network' | 'integrity'} kind
+   * @param {unknown} [detail]
+   */
+  function Failure(file, kind, detail) {
     this.file = file;
+    this.kind = kind;
+    this.detail = detail;
   }
 
-  function LoadError(file, cause) {
-    this.file = file;
-    this.cause = cause;
+  // Content-Security-Policy refusals of our files (blocked URL → directive), to tell them
+  // from network errors. Only the browser's violation events say which it was.
+  /** @type {Map<string, string>} */
+  var refusals = new Map();
+  /** @type {Set<() => void>} */
+  var refusalWaiters = new Set();
+  var origin = new URL(base).origin;
+  document.addEventListener('securitypolicyviolation', function (event) {
+    var uri = event.blockedURI;
+    if (uri !== 'wasm-eval' && uri !== origin && uri.indexOf(base) !== 0) return;
+    refusals.set(uri, event.effectiveDirective || event.violatedDirective);
+    refusalWaiters.forEach(function (wake) {
+      wake();
+    });
+  });
+
+  /**
+   * The directive that refused `url`, if the policy did. A browser may report a cross-origin
+   * URL as its origin only.
+   * @param {string} url
+   */
+  function refusedBy(url) {
+    return refusals.get(url) || refusals.get(url.split('?')[0]) || refusals.get(origin);
   }
 
+  // A refused fetch() rejects just before the browser dispatches the violation (Chromium),
+  // so a failed request waits a moment for it before it counts as a network error.
+  /**
+   * @param {string} url
+   * @returns {Promise<string | undefined>}
+   */
+  function refusal(url) {
+    return new Promise(function (resolve) {
+      var timer = setTimeout(done, 100);
+      function check() {
+        if (refusedBy(url)) done();
+      }
+      function done() {
+        clearTimeout(timer);
+        refusalWaiters.delete(check);
+        resolve(refusedBy(url));
+      }
+      refusalWaiters.add(check);
+      check();
+    });
+  }
+
+  // Web Crypto exists only in secure contexts; on a plain-http page the browser checks the
+  // hashes instead (fetch's `integrity`).
+  var canHash = !!(window.crypto && crypto.subtle);
+
+  /** @param {ArrayBuffer} bytes */
   function hashOf(bytes) {
     return crypto.subtle.digest('SHA-384', bytes).then(function (digest) {
       var binary = '';
@@ -69,36 +168,96 @@
     });
   }
 
-  // Why a checked download failed: the file arrives fine without the check (so it is not
-  // the file this loader was built with), or it does not arrive at all.
-  function explain(file, error) {
-    if (error instanceof IntegrityError) return Promise.reject(error);
-    var failure = new LoadError(file, error);
-    return fetch(base + file, { credentials: 'omit' }).then(
+  /**
+   * `bytes` if they are `file` as built, else an integrity failure.
+   * @param {string} file
+   * @param {ArrayBuffer} bytes
+   */
+  function verify(file, bytes) {
+    return hashOf(bytes).then(function (hash) {
+      if (hash !== BUILD.files[file]) throw new Failure(file, 'integrity');
+      return bytes;
+    });
+  }
+
+  /**
+   * Requests one of the widget's files. A refusal, a network error or an error status
+   * becomes a Failure naming the file; with `integrity` (no Web Crypto) a refused hash too.
+   * @param {string} file
+   * @param {string} [integrity]
+   * @returns {Promise<Response>}
+   */
+  function download(file, integrity) {
+    var url = base + file;
+    return fetch(url, { integrity: integrity || '', credentials: 'omit' }).then(
       function (response) {
-        throw response.ok ? new IntegrityError(file) : failure;
+        if (!response.ok) throw new Failure(file, 'network', 'HTTP ' + response.status);
+        return response;
       },
-      function () {
-        throw failure;
+      function (error) {
+        return refusal(url).then(function (directive) {
+          if (directive) throw new Failure(file, 'blocked', directive);
+          if (!integrity) throw new Failure(file, 'network', error);
+          // Arriving unchecked tells a changed file from one that does not arrive at all.
+          return fetch(url, { credentials: 'omit' }).then(
+            function (response) {
+              throw response.ok ? new Failure(file, 'integrity') : new Failure(file, 'network', error);
+            },
+            function () {
+              throw new Failure(file, 'network', error);
+            },
+          );
+        });
       },
     );
   }
 
-  function fetchChecked(file) {
-    return fetch(base + file, { integrity: BUILD.files[file], credentials: 'omit' })
-      .then(function (response) {
-        if (!response.ok) throw new Error(file + ': HTTP ' + response.status);
-        return response;
-      })
-      .catch(function (error) {
-        return explain(file, error);
-      });
+  /**
+   * All of `response`'s bytes; a connection lost on the way is a network failure.
+   * @param {string} file
+   * @param {Response} response
+   * @returns {Promise<ArrayBuffer>}
+   */
+  function bytesOf(file, response) {
+    return response.arrayBuffer().catch(function (error) {
+      throw new Failure(file, 'network', error);
+    });
+  }
+
+  /**
+   * A text file, checked.
+   * @param {string} file
+   * @returns {Promise<string>}
+   */
+  function fetchText(file) {
+    var checked = canHash
+      ? download(file).then(function (response) {
+          return bytesOf(file, response).then(function (bytes) {
+            return verify(file, bytes);
+          });
+        })
+      : download(file, BUILD.files[file]).then(function (response) {
+          return bytesOf(file, response);
+        });
+    return checked.then(function (bytes) {
+      return new TextDecoder().decode(bytes);
+    });
   }
 
   // The glue is an ES module. A module script with `integrity` is checked by the browser;
   // once it has loaded, import() returns that same module instance from the module map.
+  // The module map may keep a failed script for the page's life, so a retry asks for the
+  // same file under another URL.
+  /** @type {Record<string, number>} */
+  var scriptRetries = {};
+
+  /**
+   * @param {string} file
+   * @returns {Promise<any>}
+   */
   function importChecked(file) {
-    var url = base + file;
+    var retry = scriptRetries[file] || 0;
+    var url = base + file + (retry ? '?retry=' + retry : '');
     return new Promise(function (resolve, reject) {
       var el = document.createElement('script');
       el.type = 'module';
@@ -108,69 +267,123 @@
       if (nonce) el.nonce = nonce;
       el.onload = function () {
         el.remove();
-        resolve();
+        resolve(import(url));
       };
       el.onerror = function () {
         el.remove();
-        reject(new Error(file + ' did not load'));
+        scriptRetries[file] = retry + 1;
+        scriptFailure(file, url).then(reject);
       };
       document.head.appendChild(el);
-    })
-      .then(function () {
-        return import(url);
-      })
-      .catch(function (error) {
-        return explain(file, error);
-      });
+    });
   }
 
-  // The wasm compiles while it streams, and is only instantiated once its hash matched.
-  // Without Web Crypto (a page on plain http) the browser checks the hash before compiling.
-  function compileChecked(file) {
-    if (!(window.crypto && crypto.subtle && WebAssembly.compileStreaming)) {
-      return fetchChecked(file)
-        .then(function (response) {
-          return response.arrayBuffer();
-        })
-        .then(function (bytes) {
-          return WebAssembly.compile(bytes);
-        });
+  /**
+   * Why the glue's script element failed: refused by the policy, changed, or not there.
+   * @param {string} file
+   * @param {string} url
+   * @returns {Promise<Failure>}
+   */
+  function scriptFailure(file, url) {
+    return refusal(url).then(function (directive) {
+      if (directive) return new Failure(file, 'blocked', directive);
+      var arrived = canHash
+        ? download(file).then(function (response) {
+            return bytesOf(file, response).then(function (bytes) {
+              return verify(file, bytes);
+            });
+          })
+        : download(file, BUILD.files[file]);
+      return arrived.then(
+        function () {
+          return new Failure(file, 'network', 'it arrives, but the browser would not run it as a module script (is it sent as text/javascript?)');
+        },
+        function (failure) {
+          // The check's own request refused (connect-src) says nothing about the script.
+          return failure instanceof Failure && failure.kind !== 'blocked' ? failure : new Failure(file, 'network', 'the script did not load');
+        },
+      );
+    });
+  }
+
+  /**
+   * A WebAssembly error as a Failure if the page's policy caused it. Chromium and Firefox
+   * report a violation ('wasm-eval'); WebKit only rejects, naming the policy.
+   * @param {string} file
+   * @param {unknown} error
+   */
+  function wasmError(file, error) {
+    var message = error instanceof Error ? error.message : String(error);
+    if (refusedBy('wasm-eval') || /unsafe-eval|Content[- ]Security[- ]Policy|\bCSP\b/i.test(message)) {
+      return new Failure(file, 'wasm-eval', error);
     }
-    return fetch(base + file, { credentials: 'omit' }).then(
-      function (response) {
-        if (!response.ok) throw new LoadError(file, 'HTTP ' + response.status);
-        var branches = response.body.tee();
-        // Whatever type the server sends (some send application/octet-stream).
-        var wasm = new Response(branches[0], { headers: { 'content-type': 'application/wasm' } });
-        var compiling = WebAssembly.compileStreaming(wasm);
-        compiling.catch(function () {}); // reported below, after the integrity check
-        return new Response(branches[1])
-          .arrayBuffer()
-          .then(hashOf)
-          .then(function (hash) {
-            if (hash !== BUILD.files[file]) throw new IntegrityError(file);
-            return compiling;
+    return error;
+  }
+
+  // The wasm compiles while it streams, and is only instantiated once its hash matched. The
+  // hash reads a clone: reading the response's own body from script (tee(), getReader())
+  // makes Chromium cancel the finished request (net::ERR_ABORTED) on many loads. A server
+  // that sends another type than application/wasm gets no streaming (the browser refuses).
+  /**
+   * @param {string} file
+   * @returns {Promise<WebAssembly.Module>}
+   */
+  function compileChecked(file) {
+    /** @param {ArrayBuffer} bytes */
+    function compileBytes(bytes) {
+      return WebAssembly.compile(bytes).catch(function (error) {
+        throw wasmError(file, error);
+      });
+    }
+    if (!canHash) {
+      return download(file, BUILD.files[file]).then(function (response) {
+        return bytesOf(file, response).then(compileBytes);
+      });
+    }
+    return download(file).then(function (response) {
+      var type = (response.headers.get('content-type') || '').split(';')[0].trim().toLowerCase();
+      if (type !== 'application/wasm' || !WebAssembly.compileStreaming) {
+        return bytesOf(file, response).then(function (bytes) {
+          return verify(file, bytes).then(compileBytes);
+        });
+      }
+      var copy = response.clone();
+      var compiling = WebAssembly.compileStreaming(response);
+      compiling.catch(function () {}); // reported below, after the integrity check
+      return bytesOf(file, copy)
+        .then(function (bytes) {
+          return verify(file, bytes);
+        })
+        .then(function () {
+          return compiling.catch(function (error) {
+            throw wasmError(file, error);
           });
-      },
-      function (error) {
-        throw new LoadError(file, error);
-      },
-    );
+        });
+    });
   }
 
   // A module: its glue and compiled wasm, fetched together, then initialised once. A
-  // download that failed is tried again the next time it is asked for.
+  // download that failed is tried again the next time the module is asked for.
+  /**
+   * @param {string} name
+   * @returns {() => Promise<any>}
+   */
   function moduleLoader(name) {
+    /** @type {Promise<any> | null} */
     var promise = null;
     return function () {
       if (!promise) {
-        var loading = Promise.all([importChecked(name + '.js'), compileChecked(name + '_bg.wasm')]).then(
-          function (parts) {
-            return parts[0].default({ module_or_path: parts[1] }).then(function () {
+        var wasm = name + '_bg.wasm';
+        var loading = Promise.all([importChecked(name + '.js'), compileChecked(wasm)]).then(function (parts) {
+          return parts[0].default({ module_or_path: parts[1] }).then(
+            function () {
               return parts[0];
-            });
-          },
-        );
+            },
+            function (/** @type {unknown} */ error) {
+              throw wasmError(wasm, error);
+            },
+          );
+        });
         loading.catch(function () {
           if (promise === loading) promise = null;
         });
@@ -179,151 +392,207 @@
       return promise;
     };
   }
-  // The widget, and the languages added to it (code → promise of the file's text).
-  var widgetModule = { load: moduleLoader('eiw'), languages: {} };
+  /** @type {() => Promise<WidgetGlue>} */
+  var loadWidget = moduleLoader('eiw');
   // Only widgets with a publisher configuration need the configuration module.
+  /** @type {() => Promise<ConfigGlue>} */
   var loadConfig = moduleLoader('eiw-config');
 
   // ---- Languages: only the visitor's is downloaded ------------------------------------------
 
-  var failedLanguages = [];
-  var texts = {}; // code → promise of its checked file's text
+  // Code → promise of its file's text, resolved once the widget module has it. A file that
+  // failed is forgotten, so the next widget that needs it tries again.
+  /** @type {Record<string, Promise<string>>} */
+  var languages = {};
 
-  function availableLanguages() {
+  /** @param {string} code */
+  function addLanguage(code) {
+    if (!languages[code]) {
+      var file = 'lang/' + code + '.txt';
+      var adding = Promise.all([loadWidget(), fetchText(file)]).then(function (parts) {
+        if (!parts[0].add_language(code, parts[1])) throw new Failure(file, 'network', 'unreadable');
+        return parts[1];
+      });
+      adding.catch(function () {
+        if (languages[code] === adding) delete languages[code];
+      });
+      languages[code] = adding;
+    }
+    return languages[code];
+  }
+
+  /**
+   * The built-in languages a widget may show: all but those whose file failed for it.
+   * @param {State} s
+   */
+  function availableLanguages(s) {
     return BUILD.languages.filter(function (code) {
-      return failedLanguages.indexOf(code) < 0;
+      return s.fellBack.indexOf(code) < 0;
     });
   }
 
   // The language the widget will show: the element's `lang`, else the page's, else English.
   // The same rule as `locale::choose` in Rust, so the right file is fetched in parallel
-  // with the wasm rather than after it (the tests check the two agree).
-  function languageFor(el) {
+  // with the wasm rather than after it (the tests check the two agree). A language whose
+  // file failed for this widget means English, as the widget then shows.
+  /**
+   * @param {Element} el
+   * @param {State} s
+   */
+  function languageFor(el, s) {
     var tags = [el.getAttribute('lang'), document.documentElement.getAttribute('lang')];
-    var available = availableLanguages();
     for (var i = 0; i < tags.length; i++) {
       var m = /^([a-z]{2,3})(?:[-_]|$)/i.exec((tags[i] || '').trim());
       var code = m && m[1].toLowerCase();
-      if (code && available.indexOf(code) >= 0) return code;
+      if (code && BUILD.languages.indexOf(code) >= 0) return s.fellBack.indexOf(code) < 0 ? code : 'en';
     }
     return 'en';
   }
 
-  // Resolves once `code` (or, if its file fails, English instead) is in module `mod`.
-  function languageReady(code, mod) {
-    if (!mod.languages[code]) {
-      var file = 'lang/' + code + '.txt';
-      if (!texts[code]) {
-        texts[code] = fetchChecked(file).then(function (response) {
-          return response.text();
-        });
-      }
-      var ready = Promise.all([mod.load(), texts[code]])
-        .then(function (parts) {
-          if (!parts[0].add_language(code, parts[1])) throw new LoadError(file, 'unreadable');
-          return parts[1];
-        })
-        .catch(function (error) {
-          if (code === 'en' || !error || error.file !== file) throw error;
-          if (failedLanguages.indexOf(code) < 0) {
-            failedLanguages.push(code);
-            report(describe(error) + ' Showing English instead.', error instanceof LoadError ? error.cause : '');
-          }
-          return mod.load().then(function (glue) {
-            glue.language_failed(code);
-            return languageReady('en', mod);
-          });
-        });
-      // A module that failed to download may be asked again.
-      ready.catch(function () {
-        if (mod.languages[code] === ready) delete mod.languages[code];
-      });
-      mod.languages[code] = ready;
-    }
-    return mod.languages[code];
+  /**
+   * Resolves once the widget module has `code`, or English if its file fails: that widget
+   * then stays in English (no new download each time it restarts) until it is re-inserted.
+   * @param {string} code
+   * @param {State} s
+   * @returns {Promise<string>}
+   */
+  function languageReady(code, s) {
+    var file = 'lang/' + code + '.txt';
+    return addLanguage(code).catch(function (error) {
+      if (code === 'en' || !(error instanceof Failure) || error.file !== file) throw error;
+      if (s.fellBack.indexOf(code) < 0) s.fellBack.push(code);
+      fail(error, ' Showing English instead.');
+      return languageReady('en', s);
+    });
   }
 
-  // The language files `mod` has so far, for the configuration module.
-  function downloadedLanguages(mod) {
-    var codes = Object.keys(mod.languages);
+  // The language files downloaded so far, for the configuration module.
+  function downloadedLanguages() {
     return Promise.all(
-      codes.map(function (code) {
-        return mod.languages[code].catch(function () {
-          return null;
+      Object.keys(languages).map(function (code) {
+        return languages[code].catch(function () {
+          return '';
         });
       }),
     ).then(function (texts) {
-      return texts.filter(function (text, i) {
-        return text && failedLanguages.indexOf(codes[i]) < 0;
-      });
+      return texts.filter(Boolean);
     });
   }
 
   // ---- The element -------------------------------------------------------------------------
 
-  // Per-element state lives here, not on the element, where host scripts could read it.
+  /**
+   * Per-element state. It lives here, not on the element, where host scripts could read it.
+   * @typedef {object} State
+   * @property {ShadowRoot | null} shadow
+   * @property {Widget | null} widget
+   * @property {boolean} active  its app is mounted
+   * @property {boolean} started
+   * @property {boolean} fallback  the publisher's content is shown (the files did not load)
+   * @property {unknown} config
+   * @property {boolean} pending
+   * @property {number} run
+   * @property {string[]} fellBack  languages whose file failed for it (it shows English)
+   */
+  /** @type {WeakMap<Element, State>} */
   var state = new WeakMap();
-  var failed = false;
 
+  /** @param {Element} el */
   function stateOf(el) {
     var s = state.get(el);
     if (!s) {
-      s = { shadow: null, widget: null, active: false, started: false, config: undefined, pending: false, run: 0 };
+      s = { shadow: null, widget: null, active: false, started: false, fallback: false, config: undefined, pending: false, run: 0, fellBack: [] };
       state.set(el, s);
     }
     return s;
   }
 
+  /** @type {CSSStyleSheet | null} */
   var loadingSheet = null;
 
   // The loading state takes the space the widget will (so nothing moves when it is ready).
+  /**
+   * @param {Element} el
+   * @param {State} s
+   */
   function showLoading(el, s) {
+    if (!s.shadow) return;
     if (!loadingSheet) {
       loadingSheet = new CSSStyleSheet();
       loadingSheet.replaceSync(BUILD.reserve + '.loading{font:medium system-ui,sans-serif;color:#4d5966;' +
         'margin:0;padding:1.5em;border:1px dashed #7a8793;border-radius:12px}@media (prefers-color-scheme:dark){' +
         '.loading{color:#b3bdc7}}');
     }
+    s.fallback = false;
     s.shadow.adoptedStyleSheets = [loadingSheet];
     var box = document.createElement('p');
     box.className = 'loading';
     box.setAttribute('role', 'status');
-    box.textContent = BUILD.loading[languageFor(el)] || BUILD.loading.en;
+    box.textContent = BUILD.loading[languageFor(el, s)] || BUILD.loading.en;
     s.shadow.replaceChildren(box);
   }
 
   // If the files cannot load, the publisher's light-DOM content (e.g. the FAQ snippet)
   // is shown again through a slot.
+  /** @param {State} s */
   function showFallback(s) {
+    if (!s.shadow) return;
+    s.fallback = true;
     s.shadow.adoptedStyleSheets = [];
     s.shadow.replaceChildren(document.createElement('slot'));
   }
 
+  /**
+   * What went wrong and what the publisher can do about it.
+   * @param {unknown} error
+   */
   function describe(error) {
-    if (error instanceof IntegrityError) {
-      return error.file + ' failed its integrity check: it is not the file this loader (version ' +
-        BUILD.version + ') was built with, so it was not used. Serve the files of one release together, unchanged.';
+    if (!(error instanceof Failure)) return 'failed to load.';
+    var file = error.file;
+    switch (error.kind) {
+      case 'integrity':
+        return file + ' failed its integrity check: it is not the file this loader (version ' +
+          BUILD.version + ') was built with, so it was not used. Serve the files of one release ' +
+          'together, unchanged (no CDN or optimiser rewriting them).';
+      case 'blocked':
+        return file + ' was blocked by the page\'s Content-Security-Policy (' + error.detail + '). ' +
+          (/\.js$/.test(file)
+            ? 'Allow ' + origin + ' in script-src (and in script-src-elem, if the policy has it).'
+            : 'Allow ' + origin + ' in connect-src.');
+      case 'wasm-eval':
+        return file + ' was blocked by the page\'s Content-Security-Policy: compiling WebAssembly ' +
+          'needs \'wasm-unsafe-eval\' in script-src.';
+      default:
+        return 'could not load ' + file + ' from ' + base + '. Check that ' + base + file +
+          ' is on the server, and that the server sends CORS headers ' +
+          '(Access-Control-Allow-Origin) if it is another origin than the page\'s.';
     }
-    var file = error instanceof LoadError ? error.file : 'its files';
-    return 'could not load ' + file + ' from ' + base + '. Check that the widget\'s files are ' +
-      'next to this script, that the server sends CORS headers, and that the page\'s ' +
-      'Content-Security-Policy allows them (script-src needs \'wasm-unsafe-eval\', ' +
-      'connect-src the files\' origin).';
   }
 
-  function fail(error) {
-    if (!failed) report(describe(error), error instanceof LoadError ? error.cause : error instanceof IntegrityError ? '' : error);
-    failed = true;
-    document.querySelectorAll(TAG).forEach(function (el) {
-      var s = stateOf(el);
-      if (s.started && !s.active && s.shadow) showFallback(s);
-    });
+  // Each failed download is reported once, however many widgets were waiting for it.
+  /** @type {WeakSet<object>} */
+  var reported = new WeakSet();
+
+  /**
+   * @param {unknown} error
+   * @param {string} [suffix]
+   */
+  function fail(error, suffix) {
+    if (error && typeof error === 'object') {
+      if (reported.has(error)) return;
+      reported.add(error);
+    }
+    // The browser's own words where they help: an HTTP status, a network or compile error.
+    var cause = error instanceof Failure ? (error.kind === 'network' || error.kind === 'wasm-eval' ? error.detail : '') : error;
+    report(describe(error) + (suffix || ''), cause);
   }
 
   // Attributes and classes that common session-replay tools honour as "do not record":
   // Hotjar, Microsoft Clarity, LogRocket, FullStory, rrweb/PostHog. The closed shadow root
   // is the main protection; these cover recorders that capture the host element itself.
+  /** @param {Element} el */
   function mask(el) {
+    /** @type {Record<string, string>} */
     var attrs = { 'data-hj-suppress': '', 'data-clarity-mask': 'true', 'data-private': '', 'data-recording-disable': '' };
     for (var name in attrs) if (!el.hasAttribute(name)) el.setAttribute(name, attrs[name]);
     el.classList.add('fs-exclude', 'rr-block', 'ph-no-capture');
@@ -331,6 +600,11 @@
 
   // The publisher's JSON configuration: the `config` property if set, else a child
   // <script type="application/json"> (data, never executed, so fine under any CSP).
+  /**
+   * @param {Element} el
+   * @param {State} s
+   * @returns {string | undefined}
+   */
   function configText(el, s) {
     var text;
     if (s.config !== undefined) {
@@ -351,38 +625,51 @@
 
   // The configuration module's result for `text`, downloading the language it asks for
   // (at most once per built-in language).
-  function compile(el, text, mod, attempt) {
-    return Promise.all([loadConfig(), downloadedLanguages(mod)]).then(function (parts) {
+  /**
+   * @param {Element} el
+   * @param {State} s
+   * @param {string} text
+   * @param {number} [attempt]
+   * @returns {Promise<string>}
+   */
+  function compile(el, s, text, attempt) {
+    return Promise.all([loadConfig(), downloadedLanguages()]).then(function (parts) {
       var result = parts[0].compile(text, el.getAttribute('lang') || undefined,
-        document.documentElement.getAttribute('lang') || undefined, availableLanguages(), parts[1]);
+        document.documentElement.getAttribute('lang') || undefined, availableLanguages(s), parts[1]);
       if (result.indexOf('need:') !== 0) return result;
-      if ((attempt || 0) > BUILD.languages.length) throw new LoadError('lang/' + result.slice(5) + '.txt');
-      return languageReady(result.slice(5), mod).then(function () {
-        return compile(el, text, mod, (attempt || 0) + 1);
+      if ((attempt || 0) > BUILD.languages.length) throw new Failure('lang/' + result.slice(5) + '.txt', 'network', 'unreadable');
+      return languageReady(result.slice(5), s).then(function () {
+        return compile(el, s, text, (attempt || 0) + 1);
       });
     });
   }
 
   // Builds (or rebuilds, with its current attributes and configuration) an element's widget.
-  // A later run supersedes an earlier one still downloading.
+  // A later run supersedes an earlier one still downloading. If the files cannot load, only
+  // this widget falls back; its next run (or another widget's) tries them again.
+  /** @param {HTMLElement} el */
   function run(el) {
     var s = stateOf(el);
     var current = ++s.run;
     var text = configText(el, s);
-    var mod = widgetModule;
-    Promise.all([mod.load(), languageReady(languageFor(el), mod), text && compile(el, text, mod)]).then(
+    Promise.all([loadWidget(), languageReady(languageFor(el, s), s), text ? compile(el, s, text) : undefined]).then(
       function (parts) {
-        if (current !== s.run || !el.isConnected) return;
+        if (current !== s.run || !el.isConnected || !s.shadow) return;
         try {
           if (s.widget) s.widget.resume(parts[2]);
           else s.widget = parts[0].mount(el, s.shadow, parts[2]);
           s.active = true;
+          s.fallback = false;
         } catch (error) {
           report('failed to start.', error);
           showFallback(s);
         }
       },
-      fail,
+      function (error) {
+        fail(error);
+        // A widget already running keeps its app; a superseded run has nothing to show.
+        if (current === s.run && !s.active) showFallback(s);
+      },
     );
   }
 
@@ -391,34 +678,37 @@
     ? new IntersectionObserver(
         function (entries) {
           entries.forEach(function (entry) {
-            if (entry.isIntersecting) start(entry.target);
+            if (entry.isIntersecting) start(/** @type {HTMLElement} */ (entry.target));
           });
         },
         { rootMargin: '100% 0px' },
       )
     : null;
 
+  /** @param {Event} event */
   function onFocus(event) {
-    start(event.currentTarget);
+    start(/** @type {HTMLElement} */ (event.currentTarget));
   }
 
+  /** @param {HTMLElement} el */
   function start(el) {
     var s = stateOf(el);
     if (watcher) watcher.unobserve(el);
     el.removeEventListener('focusin', onFocus);
     if (s.started || !el.isConnected) return;
     s.started = true;
-    if (failed) showFallback(s);
-    else run(el);
+    run(el);
   }
 
   // A deep link to an FAQ entry (#faq-…) means the visitor came for the widget: load it.
+  /** @param {Element} el */
   function eager(el) {
     return el.getAttribute('loading') === 'eager' || !watcher || location.hash.indexOf('#faq-') === 0;
   }
 
+  /** @param {State} s */
   function unmount(s) {
-    if (!s.active) return;
+    if (!s.active || !s.widget) return;
     s.active = false;
     try {
       s.widget.suspend();
@@ -428,6 +718,7 @@
   }
 
   // Several changes in one task restart the widget once.
+  /** @param {HTMLElement} el */
   function restart(el) {
     var s = stateOf(el);
     if (!s.started) {
@@ -449,11 +740,13 @@
       return BUILD.observed;
     }
 
+    /** @returns {unknown} */
     get config() {
       return stateOf(this).config;
     }
 
     // Setting the configuration starts a lazy widget: the page is clearly about to use it.
+    /** @param {unknown} value */
     set config(value) {
       stateOf(this).config = value;
       restart(this);
@@ -464,18 +757,19 @@
       if (!s.shadow) {
         mask(this);
         // Closed by default so host-page scripts (e.g. session recorders) cannot read answers.
-        var mode = this.getAttribute('shadow') === 'open' ? 'open' : 'closed';
-        s.shadow = this.attachShadow({ mode: mode });
+        s.shadow = this.attachShadow({ mode: this.getAttribute('shadow') === 'open' ? 'open' : 'closed' });
         showLoading(this, s);
       }
       if (s.active) return;
       if (s.started) {
-        // Back on the page after having been removed: a fresh app in the same root.
-        if (failed) showFallback(s);
-        else run(this);
+        // Back on the page after having been removed: a fresh app in the same root, and
+        // another try at whatever failed to download.
+        s.fellBack = [];
+        if (s.fallback) showLoading(this, s);
+        run(this);
       } else if (eager(this) || s.config !== undefined) {
         start(this);
-      } else {
+      } else if (watcher) {
         watcher.observe(this);
         this.addEventListener('focusin', onFocus);
       }
@@ -486,6 +780,11 @@
       unmount(stateOf(this));
     }
 
+    /**
+     * @param {string} name
+     * @param {string | null} previous
+     * @param {string | null} value
+     */
     attributeChangedCallback(name, previous, value) {
       if (previous !== value) restart(this);
     }
@@ -494,10 +793,10 @@
   // A `config` set before the element was defined is an own property that would hide the
   // accessor: move it into our state.
   document.querySelectorAll(TAG).forEach(function (el) {
-    if (Object.prototype.hasOwnProperty.call(el, 'config')) {
-      var value = el.config;
-      delete el.config;
-      stateOf(el).config = value;
+    var own = Object.getOwnPropertyDescriptor(el, 'config');
+    if (own) {
+      Reflect.deleteProperty(el, 'config');
+      stateOf(el).config = own.value;
     }
   });
   customElements.define(TAG, EmotionalIntimacyWidget);
