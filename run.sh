@@ -98,22 +98,16 @@ wasm_tests() {
 # after a build), then ESLint's recommended rules (eslint.config.js). Every shipped script,
 # bench page, tool and bench script must carry the pragma, so a new one can't skip the checker.
 js_checks() {
-  # Not checked yet: take a file out once its header has the pragma.
-  local pending=(static/emotional-intimacy-widget.js)
   local file missing=()
   for file in static/*.js bench/pages/*.js integrations/wordpress/plugin/block/*.js tools/*.mjs bench/*.mjs; do
     # Only leading comments count, as for TypeScript: stop at the first line of code.
-    if awk 'in_block { if (/\*\//) in_block = 0; next }
-            /^[[:space:]]*$/ { next }
-            /^[[:space:]]*\/\/ @ts-check[[:space:]]*$/ { found = 1; exit }
-            /^[[:space:]]*\/\// { next }
-            /^[[:space:]]*\/\*/ { if (!/\*\//) in_block = 1; next }
-            { exit }
-            END { exit !found }' "$file"; then
-      [[ " ${pending[*]} " == *" $file "* ]] && echo "run.sh: $file has // @ts-check now: take it out of js_checks' pending list" >&2
-    elif [[ " ${pending[*]} " != *" $file "* ]]; then
-      missing+=("$file")
-    fi
+    awk 'in_block { if (/\*\//) in_block = 0; next }
+         /^[[:space:]]*$/ { next }
+         /^[[:space:]]*\/\/ @ts-check[[:space:]]*$/ { found = 1; exit }
+         /^[[:space:]]*\/\// { next }
+         /^[[:space:]]*\/\*/ { if (!/\*\//) in_block = 1; next }
+         { exit }
+         END { exit !found }' "$file" || missing+=("$file")
   done
   if [ ${#missing[@]} -gt 0 ]; then
     printf 'No "// @ts-check" in the leading comments of %s: add it and fix what `npx tsc -b tsconfig.checkjs.json` finds.\n' "${missing[@]}" >&2

@@ -17,7 +17,7 @@ pub mod embed;
 pub mod ui;
 
 #[cfg(feature = "widget")]
-pub use embed::languages::{add_language, language_failed};
+pub use embed::languages::add_language;
 #[cfg(feature = "widget")]
 pub use embed::mount::{mount, Widget};
 

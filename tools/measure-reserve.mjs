@@ -24,8 +24,10 @@ try {
   for (const lang of languages) {
     for (const sections of SECTIONS) {
       const url = `${env.server.host}/fixtures/reserve-${lang}-${sections || 'all'}.html`;
-      const page = await open(env.browser, url, {
+      /** @type {any} */
+      const options = {
         context: { viewport: { width: BRACKETS[0], height: 800 } },
+        /** @param {import('playwright-core').Page} p */
         before: (p) =>
           p.route(url, (route) =>
             route.fulfill({
@@ -35,13 +37,15 @@ try {
                 <emotional-intimacy-widget id="w1" shadow="open" loading="eager" ${sections ? `sections="${sections}"` : ''}></emotional-intimacy-widget></body></html>`,
             }),
           ),
-      });
+      };
+      const page = await open(env.browser, url, options);
       for (let b = 0; b < BRACKETS.length; b++) {
         const end = (BRACKETS[b + 1] ?? TOP + 1) - 1;
         for (let width = BRACKETS[b]; width <= end; width += b === BRACKETS.length - 1 ? 136 : 8) {
           await page.setViewportSize({ width, height: 800 });
           const em = await page.evaluate(() => {
-            const host = /** @type {HTMLElement} */ (document.getElementById('w1'));
+            const doc = /** @type {Document} */ (globalThis.document);
+            const host = /** @type {HTMLElement} */ (doc.getElementById('w1'));
             const root = /** @type {ShadowRoot} */ (host.shadowRoot);
             const content = /** @type {HTMLElement} */ (root.firstElementChild);
             return content.getBoundingClientRect().height / 16;
@@ -56,8 +60,11 @@ try {
   await env.close();
 }
 
+/** @param {number} em */
 const round = (em) => Math.ceil(em * 2) / 2;
+/** @param {string} sections @param {number} em */
 const rule = (sections, em) => `${sections ? `:host([sections="${sections}"])` : ':host'} { min-height: ${round(em)}em; }`;
+/** @type {string[]} */
 const lines = [];
 BRACKETS.forEach((px, b) => {
   const rules = SECTIONS.map((s) => rule(s, tallest[s][b]));

@@ -1,6 +1,7 @@
 //! The built-in languages this page has downloaded. The loader fetches only the visitor's
 //! language (`lang/<code>.txt`, in parallel with the wasm) and hands it over here before
-//! mounting; a file that failed to load is reported so the widget falls back to English.
+//! mounting. A widget whose language is not here (its file failed, or is still to be
+//! retried) shows English: `resolve` picks among the downloaded languages.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,10 +12,10 @@ use crate::core::packed::from_text;
 
 thread_local! {
     static DOWNLOADED: RefCell<Vec<Rc<Content>>> = const { RefCell::new(Vec::new()) };
-    static FAILED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Adds a downloaded language file; false if it cannot be read (then it counts as failed).
+/// Adds a downloaded language file; false if it cannot be read (the loader then treats it
+/// as a failed download: English is shown, and a later widget tries the file again).
 #[wasm_bindgen]
 pub fn add_language(code: &str, text: &str) -> bool {
     match from_text::<Content>(text).filter(|c| c.lang == code) {
@@ -22,31 +23,18 @@ pub fn add_language(code: &str, text: &str) -> bool {
             DOWNLOADED.with(|d| d.borrow_mut().push(Rc::new(content)));
             true
         }
-        None => {
-            language_failed(code);
-            false
-        }
+        None => false,
     }
-}
-
-/// A language file could not be downloaded: widgets choose among the others.
-#[wasm_bindgen]
-pub fn language_failed(code: &str) {
-    FAILED.with(|f| f.borrow_mut().push(code.to_owned()));
 }
 
 pub fn downloaded() -> Vec<Rc<Content>> {
     DOWNLOADED.with(|d| d.borrow().clone())
 }
 
-/// The built-in languages the page can show: all but those whose file failed.
+/// The built-in languages a widget may ask for.
 pub fn available() -> Vec<String> {
-    FAILED.with(|failed| {
-        let failed = failed.borrow();
-        BUILTIN_LANGUAGES
-            .iter()
-            .filter(|code| !failed.iter().any(|f| f == *code))
-            .map(|code| (*code).to_owned())
-            .collect()
-    })
+    BUILTIN_LANGUAGES
+        .iter()
+        .map(|code| (*code).to_owned())
+        .collect()
 }

@@ -1,7 +1,7 @@
 // The embed contract: loader, custom element, shadow roots, lifecycle and CSS isolation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, events } from './harness.mjs';
+import { setup, open, events, content } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -84,7 +84,7 @@ test('removing an element destroys its app; re-inserting mounts a fresh one', as
     document.body.appendChild(el);
   });
   await page.waitForFunction(() => window.__events.some((e) => e.type === 'ei-ready' && e.id === 'late'));
-  assert.equal(await page.locator('#late .faq-button').count(), 9);
+  assert.equal(await page.locator('#late .faq-button').count(), content.faq.length);
   assert.deepEqual(page.pageErrors, []);
   await page.context().close();
 });

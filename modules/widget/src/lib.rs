@@ -2,4 +2,4 @@
 //! comparing with a partner, and the FAQ. A crate of its own so link-time optimisation sees
 //! one `cdylib` (see the root Cargo.toml's `[lib]`).
 
-pub use eiw::{add_language, language_failed, mount, Widget};
+pub use eiw::{add_language, mount, Widget};
