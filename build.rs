@@ -21,6 +21,7 @@ mod core {
     pub mod content;
     pub mod json;
     pub mod language;
+    pub mod locale;
     pub mod report;
     pub mod resources;
     pub mod rich_text;
@@ -63,14 +64,16 @@ fn main() {
     let css = fs::read_to_string("static/widget.css").expect("static/widget.css");
     write("widget.css", minify_css(&css));
 
+    let languages = languages();
+    // Each region names its country in every built-in language.
     let path = "content/resources.json";
     let value = read(path);
-    let directory = core::config::helplines::builtin_directory(&value)
+    let codes: Vec<&str> = languages.iter().map(String::as_str).collect();
+    let directory = core::config::helplines::builtin_directory(&value, &codes)
         .unwrap_or_else(|problems| fail(path, &problems));
     write("resources.json", value.to_string());
     write("resources.rs", directory_code(&directory));
 
-    let languages = languages();
     let mut sources = String::from("&[");
     for lang in &languages {
         let path = format!("content/{lang}.json");
@@ -118,8 +121,9 @@ fn languages() -> Vec<String> {
 
 /// The directory as two tables of string literals (`resources::builtin` turns them into
 /// a `Directory`): data rather than code, which costs the download far less.
-/// Regions: (code, languages it is the default for). Services: (region code, or "" for the
-/// international list; kind; name; phone; tel; sms number; sms keyword; url), "" for none.
+/// Regions: (code, its name in each built-in language). Services: (region code, or "" for
+/// the international list; kind; name; phone; tel; sms number; sms keyword; url), "" for
+/// none. Each entry's `source` is checked, not shipped.
 fn directory_code(directory: &Directory) -> String {
     let text = |s: Option<&String>| format!("{:?}", s.map(String::as_str).unwrap_or(""));
     let mut regions = String::from("&[");
@@ -138,13 +142,13 @@ fn directory_code(directory: &Directory) -> String {
                 text(r.phone.as_ref()),
                 text(r.tel.as_ref()),
                 text(r.sms.as_ref().map(|s| &s.number)),
-                text(r.sms.as_ref().map(|s| &s.keyword)),
+                text(r.sms.as_ref().and_then(|s| s.keyword.as_ref())),
                 text(r.url.as_ref()),
             ));
         }
     }
     for region in &directory.regions {
-        regions.push_str(&format!("({:?}, &{:?}),", region.code, region.default_for));
+        regions.push_str(&format!("({:?}, &{:?}),", region.code, region.names));
     }
     format!("({regions}], {services}])")
 }

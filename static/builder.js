@@ -313,6 +313,8 @@ function render(state) {
 
   renderConfigStatus(state.config);
   updatePreview(state);
+  // An empty Region leaves the country to each visitor's browser, which may name none.
+  $('opt-region-note').hidden = $('opt-region', HTMLInputElement).value.trim() !== '';
 
   const code = embedCode(state);
   $('embed', HTMLTextAreaElement).value = code;

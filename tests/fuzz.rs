@@ -88,19 +88,22 @@ fn config_object() -> impl Strategy<Value = String> {
     )
 }
 
-/// Every attribute the widget reads (from the table, so a new one is fuzzed at once), and
-/// the page's language and URL fragment.
+/// Every attribute the widget reads (from the table, so a new one is fuzzed at once), the
+/// page's language and URL fragment, and the browser's languages (the country for crisis
+/// resources is inferred from them).
 fn attributes() -> impl Strategy<Value = Attributes> {
     let text = || prop::option::of(".{0,24}");
     (
         prop::collection::vec(text(), Attributes::NAMES.len()),
         text(),
         text(),
+        prop::collection::vec("[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8}){0,2}|.{0,12}", 0..4),
     )
-        .prop_map(|(values, page_lang, page_hash)| {
+        .prop_map(|(values, page_lang, page_hash, browser_languages)| {
             let mut a = Attributes {
                 page_lang,
                 page_hash,
+                browser_languages,
                 ..Attributes::default()
             };
             for (name, value) in Attributes::NAMES.iter().zip(values) {
@@ -122,6 +125,8 @@ proptest! {
         let problems = resolved.content.validate();
         prop_assert!(problems.is_empty(), "{:?}", problems);
         prop_assert!(resolved.settings.faq_heading_level >= 2 && resolved.settings.faq_heading_level <= 6);
+        // Whatever the region and browser languages, a visitor always has somewhere to turn.
+        prop_assert!(!resolved.resources.is_empty());
         if let Some(href) = &resolved.settings.cta_href {
             prop_assert!(is_safe_href(href));
         }

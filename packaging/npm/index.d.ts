@@ -63,7 +63,7 @@ export interface EmotionalIntimacyWidgetAttributes {
   'cta-label'?: string;
   /** The neutral page Quick exit replaces this page with (`location.replace`, so Back does not return; inside a frame, the whole tab where the frame may navigate it). Values: an `http(s)` URL. Default: a weather search (`https://www.google.com/search?q=weather`). */
   'quick-exit-href'?: string;
-  /** The country whose crisis and support services are shown. Values: `US`, `GB`, `CA`, `AU`, `ES` or another two-letter country code. Default: from `lang`, else the language's usual region. */
+  /** The country whose crisis and support services are shown, under the country's name. Another country shows the international directory first. Values: `US`, `GB`, `CA`, `AU`, `ES` or another two-letter country code. Default: from the visitor's browser languages, the first that names one of these countries (`en-GB` → `GB`, `fr-CA` → `CA`); a language alone (`en`, `es`) names none, and then the international directory comes first. */
   'region'?: 'US' | 'GB' | 'CA' | 'AU' | 'ES' | (string & {});
   /** `ei-complete` and `ei-compare` also carry scores (never answers). Default: off. */
   'share-score'?: PresenceAttribute;

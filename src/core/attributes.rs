@@ -72,6 +72,9 @@ macro_rules! element_attributes {
             pub page_lang: Option<String>,
             /// The host page's URL fragment, for FAQ deep links.
             pub page_hash: Option<String>,
+            /// The visitor's browser languages (`navigator.languages`), most preferred
+            /// first: where crisis resources come from when the publisher sets no `region`.
+            pub browser_languages: Vec<String>,
         }
 
         impl Attributes {

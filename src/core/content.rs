@@ -114,6 +114,8 @@ pub struct Safety {
     pub text: String,
     pub website: String,
     /// In the help panel: what Quick exit cannot erase.
+    /// A text-message link to a service that needs no keyword.
+    pub text_number: String,
     pub exit_note: String,
     /// Announced to screen readers after one Esc: what a second one does.
     pub exit_armed: String,
@@ -411,6 +413,7 @@ text_fields!(Safety {
     exit_armed,
     see_scores,
     unsure,
+    text_number,
 });
 
 text_fields!(Compare {

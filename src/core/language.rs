@@ -51,7 +51,7 @@ pub fn english_shape() -> Value {
 
 /// Placeholders each template must contain, so no language or override can drop a number
 /// by mistake. (The built-in texts use exactly these.)
-pub const REQUIRED_PLACEHOLDERS: [(&str, &[&str]); 11] = [
+pub const REQUIRED_PLACEHOLDERS: [(&str, &[&str]); 12] = [
     ("cta_phone", &["phone"]),
     ("facts", &["count"]),
     ("progress", &["n", "total"]),
@@ -60,6 +60,7 @@ pub const REQUIRED_PLACEHOLDERS: [(&str, &[&str]); 11] = [
     ("chart_row_skipped", &["name"]),
     ("safety.call", &["number"]),
     ("safety.text", &["keyword", "number"]),
+    ("safety.text_number", &["number"]),
     ("safety.website", &["site"]),
     ("compare.chart_row", &["name", "you", "partner"]),
     ("compare.chart_row_missing", &["name"]),

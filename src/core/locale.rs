@@ -38,9 +38,7 @@ pub fn choose(element_lang: Option<&str>, page_lang: Option<&str>, available: &[
         .cloned()
         .unwrap_or_else(|| Locale {
             language: "en".into(),
-            // `fr-CA` shows English, but the visitor is still in Canada: keep the region
-            // so crisis resources stay local.
-            region: candidates.iter().find_map(|l| l.region.clone()),
+            region: None,
         })
 }
 

@@ -227,9 +227,10 @@ impl Pack for Resource {
         w.flag(self.sms.is_some());
         if let Some(sms) = &self.sms {
             w.text(&sms.number);
-            w.text(&sms.keyword);
+            w.option(sms.keyword.as_deref());
         }
         w.option(self.url.as_deref());
+        w.option(self.country.as_deref());
     }
 
     fn unpack(r: &mut Reader) -> Option<Resource> {
@@ -246,11 +247,12 @@ impl Pack for Resource {
             sms: match r.flag()? {
                 true => Some(Sms {
                     number: r.text()?,
-                    keyword: r.text()?,
+                    keyword: r.option()?,
                 }),
                 false => None,
             },
             url: r.option()?,
+            country: r.option()?,
         })
     }
 }
@@ -324,7 +326,7 @@ mod tests {
 
     #[test]
     fn resources_and_problems_round_trip() {
-        let list = crate::core::resources::builtin().select(Some("US"));
+        let list = crate::core::resources::builtin().select(Some("US"), "es");
         let mut w = Writer::new();
         w.list(&list, |w, r| r.pack(w));
         let text = w.0;

@@ -132,12 +132,8 @@ pub fn resolve(
     settings.cta_phone = cta_phone;
     let resources = resources.unwrap_or_else(|| {
         let directory = resources::builtin();
-        let region = directory.region(
-            settings.region.as_deref(),
-            settings.locale.region.as_deref(),
-            &settings.locale.language,
-        );
-        directory.select(region.as_deref())
+        let region = directory.region(settings.region.as_deref(), &attributes.browser_languages);
+        directory.select(region.as_deref(), &content.lang)
     });
     Ok(Resolved {
         settings,

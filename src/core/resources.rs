@@ -1,9 +1,12 @@
 //! Crisis and partner-violence resources, chosen by region.
 //!
-//! The data (`content/resources.json`) is per region; the words around it ("Call …") come
-//! from the language file. Partner-violence services come first, because the safety panel
-//! opens when a visitor says they feel afraid. The types are plain data; the checks on
-//! what goes in are `config::helplines`, for the built-in directory as for a publisher's list.
+//! The data (`content/resources.json`) is per region, each naming its country in every
+//! built-in language; the words around it ("Call …") come from the language file.
+//! Partner-violence services come first, because the safety panel opens when a visitor says
+//! they feel afraid. The types are plain data; the checks on what goes in are
+//! `config::helplines`, for the built-in directory as for a publisher's list.
+
+use super::locale::Locale;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -14,8 +17,10 @@ pub enum Kind {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sms {
+    /// The number as people write it locally (the link sends to its digits).
     pub number: String,
-    pub keyword: String,
+    /// The word to send, where the service asks for one (`START`); `None`: any message.
+    pub keyword: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +33,9 @@ pub struct Resource {
     pub tel: Option<String>,
     pub sms: Option<Sms>,
     pub url: Option<String>,
+    /// The country the service is for, named in the visitor's language; `None` for the
+    /// international directory and a publisher's own list.
+    pub country: Option<String>,
 }
 
 /// The services of one region. Lists rather than maps, because map code costs the
@@ -36,15 +44,15 @@ pub struct Resource {
 pub struct Region {
     /// ISO 3166 code, upper case: `GB`.
     pub code: String,
-    /// Languages whose visitors get this region when their tag names none (`en` → `US`).
-    pub default_for: Vec<String>,
+    /// The country's name in each built-in language: (language code, name).
+    pub names: Vec<(String, String)>,
     pub resources: Vec<Resource>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Directory {
     pub regions: Vec<Region>,
-    /// Shown everywhere, last: an international directory of helplines.
+    /// An international directory of helplines: first where no region fits, else last.
     pub international: Vec<Resource>,
 }
 
@@ -54,9 +62,29 @@ impl Resource {
     }
 
     pub fn sms_href(&self) -> Option<String> {
-        self.sms
-            .as_ref()
-            .map(|s| format!("sms:{}?body={}", s.number, s.keyword))
+        self.sms.as_ref().map(|s| {
+            let number = phone_digits(&s.number).unwrap_or_default();
+            match &s.keyword {
+                Some(keyword) => format!("sms:{number}?body={keyword}"),
+                None => format!("sms:{number}"),
+            }
+        })
+    }
+}
+
+impl Region {
+    /// The country's name in `language`, else in English (a publisher's own language has
+    /// none of its own), else its code.
+    pub fn name(&self, language: &str) -> &str {
+        let named = |code: &str| {
+            self.names
+                .iter()
+                .find(|(l, _)| l == code)
+                .map(|(_, name)| name.as_str())
+        };
+        named(language)
+            .or_else(|| named("en"))
+            .unwrap_or(&self.code)
     }
 }
 
@@ -70,9 +98,12 @@ pub fn builtin() -> Directory {
         regions: TABLES
             .0
             .iter()
-            .map(|&(code, default_for)| Region {
+            .map(|&(code, names)| Region {
                 code: code.to_owned(),
-                default_for: default_for.iter().map(|l| (*l).to_owned()).collect(),
+                names: names
+                    .iter()
+                    .map(|&(l, name)| (l.to_owned(), name.to_owned()))
+                    .collect(),
                 resources: services(code),
             })
             .collect(),
@@ -80,7 +111,7 @@ pub fn builtin() -> Directory {
     }
 }
 
-/// (code, languages it is the default for), and (region code or "" for the international
+/// (code, its name in each built-in language), and (region code or "" for the international
 /// list, kind, name, phone, tel, sms number, sms keyword, url) with "" for none.
 #[cfg(generated)]
 type Service = (
@@ -94,8 +125,9 @@ type Service = (
     &'static str,
 );
 #[cfg(generated)]
-const TABLES: (&[(&str, &[&str])], &[Service]) =
-    include!(concat!(env!("OUT_DIR"), "/resources.rs"));
+type RegionRow = (&'static str, &'static [(&'static str, &'static str)]);
+#[cfg(generated)]
+const TABLES: (&[RegionRow], &[Service]) = include!(concat!(env!("OUT_DIR"), "/resources.rs"));
 
 #[cfg(generated)]
 fn services(region: &str) -> Vec<Resource> {
@@ -115,9 +147,10 @@ fn services(region: &str) -> Vec<Resource> {
             tel: text(tel),
             sms: text(sms).map(|number| Sms {
                 number,
-                keyword: keyword.to_owned(),
+                keyword: text(keyword),
             }),
             url: text(url),
+            country: None,
         })
         .collect()
 }
@@ -137,36 +170,43 @@ pub fn phone_digits(phone: &str) -> Option<String> {
 }
 
 impl Directory {
-    /// The region whose services to show: the publisher's choice, else the language tag's
-    /// region, else the language's usual region. `None` means international only.
-    pub fn region(
-        &self,
-        publisher: Option<&str>,
-        locale_region: Option<&str>,
-        language: &str,
-    ) -> Option<String> {
-        publisher
-            .or(locale_region)
-            .map(str::to_ascii_uppercase)
-            .or_else(|| {
-                self.regions
-                    .iter()
-                    .find(|r| r.default_for.iter().any(|l| l == language))
-                    .map(|r| r.code.clone())
-            })
+    /// The region whose services to show: the publisher's `region`, else the first of the
+    /// visitor's browser languages (`navigator.languages`, most preferred first) that names
+    /// a country we have services for (`en-GB` → GB, `fr-CA` → CA). A bare language (`en`,
+    /// `es`, `ar`) names no country, and no guess is better than a wrong one: English is
+    /// read far beyond the United States, Spanish beyond Spain. `None` (or a region we have
+    /// nothing for) puts the international directory first.
+    pub fn region(&self, publisher: Option<&str>, browser_languages: &[String]) -> Option<String> {
+        publisher.map(str::to_ascii_uppercase).or_else(|| {
+            browser_languages
+                .iter()
+                .filter_map(|tag| Locale::parse(tag)?.region)
+                .find(|code| self.regions.iter().any(|r| &r.code == code))
+        })
     }
 
-    /// Resources for a region, partner-violence services first, the international
-    /// directory last. An unknown region gets the directory alone.
-    pub fn select(&self, region: Option<&str>) -> Vec<Resource> {
+    /// Resources for a region, partner-violence services first, each naming its country in
+    /// `language`, then the international directory. An unknown region, or none, gets the
+    /// directory alone.
+    pub fn select(&self, region: Option<&str>, language: &str) -> Vec<Resource> {
         let region = region.map(str::to_ascii_uppercase);
-        let own = self
+        let mut list = match self
             .regions
             .iter()
             .find(|r| Some(&r.code) == region.as_ref())
-            .map(|r| r.resources.as_slice())
-            .unwrap_or_default();
-        let mut list = violence_first(own);
+        {
+            Some(r) => {
+                let country = r.name(language);
+                violence_first(&r.resources)
+                    .into_iter()
+                    .map(|resource| Resource {
+                        country: Some(country.to_owned()),
+                        ..resource
+                    })
+                    .collect()
+            }
+            None => Vec::new(),
+        };
         list.extend(self.international.iter().cloned());
         list
     }
@@ -194,17 +234,30 @@ mod tests {
         builtin()
     }
 
+    fn languages(tags: &[&str]) -> Vec<String> {
+        tags.iter().map(|t| (*t).to_owned()).collect()
+    }
+
+    /// The region a visitor with these browser languages gets when the publisher sets none.
+    fn inferred(tags: &[&str]) -> Option<String> {
+        dir().region(None, &languages(tags))
+    }
+
     #[test]
     fn the_compiled_directory_passes_the_publisher_checks() {
         let json =
             crate::core::json::parse(include_str!(concat!(env!("OUT_DIR"), "/resources.json")));
-        let checked = crate::core::config::builtin_directory(&json.unwrap()).unwrap();
+        let checked = crate::core::config::builtin_directory(
+            &json.unwrap(),
+            crate::core::content::BUILTIN_LANGUAGES,
+        )
+        .unwrap();
         assert_eq!(builtin(), checked);
     }
 
     #[test]
     fn united_states() {
-        let list = dir().select(Some("US"));
+        let list = dir().select(Some("US"), "en");
         assert_eq!(
             names(&list),
             [
@@ -216,21 +269,32 @@ mod tests {
         assert_eq!(list[0].tel_href().as_deref(), Some("tel:+18007997233"));
         assert_eq!(list[0].sms_href().as_deref(), Some("sms:88788?body=START"));
         assert_eq!(list[1].tel_href().as_deref(), Some("tel:988"));
+        assert_eq!(
+            list[1].sms_href().as_deref(),
+            Some("sms:988"),
+            "988 takes texts"
+        );
     }
 
     #[test]
     fn other_regions() {
         let d = dir();
         assert_eq!(
-            names(&d.select(Some("gb")))[..2],
+            names(&d.select(Some("gb"), "en"))[..2],
             ["Refuge National Domestic Abuse Helpline", "Samaritans"]
         );
-        assert_eq!(d.select(Some("GB"))[1].tel.as_deref(), Some("116123"));
-        assert_eq!(d.select(Some("CA"))[0].phone.as_deref(), Some("988"));
-        let au = d.select(Some("AU"));
+        assert_eq!(d.select(Some("GB"), "en")[1].tel.as_deref(), Some("116123"));
+        let ca = d.select(Some("CA"), "en");
+        assert_eq!(ca[0].phone.as_deref(), Some("988"));
+        assert_eq!(
+            ca[0].sms_href().as_deref(),
+            Some("sms:988"),
+            "Canada's 988 takes texts too"
+        );
+        let au = d.select(Some("AU"), "en");
         assert_eq!(au[0].phone.as_deref(), Some("1800 737 732"));
         assert_eq!(au[1].phone.as_deref(), Some("13 11 14"));
-        let es = d.select(Some("ES"));
+        let es = d.select(Some("ES"), "es");
         assert_eq!(
             (es[0].kind, es[0].tel.as_deref()),
             (Kind::Violence, Some("016"))
@@ -239,30 +303,106 @@ mod tests {
             (es[1].kind, es[1].tel.as_deref()),
             (Kind::Crisis, Some("024"))
         );
-        assert_eq!(names(&d.select(Some("FR"))), ["Find A Helpline"]);
-        assert_eq!(names(&d.select(None)), ["Find A Helpline"]);
+        // Spain's short numbers say in words what each is for.
+        assert!(es[0].name.contains("violencia"), "{}", es[0].name);
+        assert!(es[1].name.contains("suicid"), "{}", es[1].name);
     }
 
     #[test]
-    fn region_choice() {
+    fn every_block_names_its_country_in_the_visitors_language() {
         let d = dir();
-        assert_eq!(
-            d.region(Some("au"), Some("GB"), "en").as_deref(),
-            Some("AU"),
-            "publisher first"
-        );
-        assert_eq!(
-            d.region(None, Some("GB"), "en").as_deref(),
-            Some("GB"),
-            "then the tag"
-        );
-        assert_eq!(
-            d.region(None, None, "en").as_deref(),
-            Some("US"),
-            "then the language"
-        );
-        assert_eq!(d.region(None, None, "es").as_deref(), Some("ES"));
-        assert_eq!(d.region(None, None, "ar"), None, "else international only");
+        for (region, language, country) in [
+            ("US", "en", "United States"),
+            ("GB", "en", "United Kingdom"),
+            ("GB", "es", "Reino Unido"),
+            ("GB", "ar", "المملكة المتحدة"),
+            ("CA", "es", "Canadá"),
+            ("AU", "ar", "أستراليا"),
+            ("ES", "es", "España"),
+            ("ES", "en", "Spain"),
+            // A publisher's own language has no names of its own: English.
+            ("GB", "fr", "United Kingdom"),
+        ] {
+            let list = d.select(Some(region), language);
+            let regional: Vec<&Resource> =
+                list.iter().filter(|r| r.kind != Kind::Directory).collect();
+            assert!(!regional.is_empty(), "{region}");
+            for r in regional {
+                assert_eq!(r.country.as_deref(), Some(country), "{region} {language}");
+            }
+            let directory = list.last().unwrap();
+            assert_eq!(
+                (directory.kind, &directory.country),
+                (Kind::Directory, &None)
+            );
+        }
+        for region in &d.regions {
+            for language in crate::core::content::BUILTIN_LANGUAGES {
+                assert!(
+                    region.names.iter().any(|(l, _)| l == language),
+                    "{} has no name in {language}",
+                    region.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn nothing_fits_the_directory_alone() {
+        let d = dir();
+        for region in [None, Some("FR"), Some("MX")] {
+            let list = d.select(region, "en");
+            assert_eq!(names(&list), ["Find A Helpline"], "{region:?}");
+            assert_eq!(list[0].url.as_deref(), Some("https://findahelpline.com"));
+        }
+    }
+
+    #[test]
+    fn the_browser_names_the_country() {
+        for (tags, region) in [
+            (&["en-GB"][..], Some("GB")),
+            (&["en-AU", "en"], Some("AU")),
+            (&["en-CA"], Some("CA")),
+            (&["fr-CA", "fr"], Some("CA")),
+            (&["en-US", "en"], Some("US")),
+            (&["es-ES"], Some("ES")),
+            (&["es-US", "es"], Some("US")),
+            (&["EN_gb"], Some("GB")),
+            // The first language that names a country we have services for.
+            (&["fr-FR", "fr", "en-GB"], Some("GB")),
+            (&["es-MX", "es", "en-US"], Some("US")),
+        ] {
+            assert_eq!(inferred(tags).as_deref(), region, "{tags:?}");
+        }
+    }
+
+    #[test]
+    fn no_guess_is_better_than_a_wrong_country() {
+        for tags in [
+            &["en"][..],
+            &["es"],
+            &["ar"],
+            &["en", "es", "ar"],
+            &["es-MX", "es"],
+            &["es-419"],
+            &["ar-EG", "ar"],
+            &["fr-FR"],
+            &[],
+            &["", "??", "english", "12-US"],
+        ] {
+            assert_eq!(inferred(tags), None, "{tags:?}");
+        }
+    }
+
+    #[test]
+    fn the_publisher_decides() {
+        let d = dir();
+        let browser = languages(&["en-GB"]);
+        assert_eq!(d.region(Some("au"), &browser).as_deref(), Some("AU"));
+        // A country we have nothing for stays the publisher's choice: the directory first,
+        // never another country's lines.
+        assert_eq!(d.region(Some("FR"), &browser).as_deref(), Some("FR"));
+        assert_eq!(names(&d.select(Some("FR"), "en")), ["Find A Helpline"]);
     }
 
     #[test]

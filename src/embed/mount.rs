@@ -76,8 +76,9 @@ fn stylesheet() -> Option<CssStyleSheet> {
     SHEET.with(Clone::clone)
 }
 
-/// Every attribute of the table the widget reads (`Attributes::NAMES`), and the page's
-/// language and URL fragment.
+/// Every attribute of the table the widget reads (`Attributes::NAMES`), the page's
+/// language and URL fragment, and the visitor's browser languages (core infers the country
+/// for crisis resources from them).
 fn read_attributes(host: &Element) -> Attributes {
     let window = web_sys::window();
     let mut attributes = Attributes {
@@ -86,7 +87,10 @@ fn read_attributes(host: &Element) -> Attributes {
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
             .and_then(|html| html.get_attribute("lang")),
-        page_hash: window.and_then(|w| w.location().hash().ok()),
+        page_hash: window.as_ref().and_then(|w| w.location().hash().ok()),
+        browser_languages: window
+            .map(|w| browser_languages(&w.navigator()))
+            .unwrap_or_default(),
         ..Attributes::default()
     };
     for name in Attributes::NAMES {
@@ -105,6 +109,21 @@ fn log_problems(problems: &[Problem]) {
     ] {
         let lines: Vec<String> = problems
             .iter()
+/// `navigator.languages`, most preferred first; `navigator.language` where a browser
+/// gives no list.
+fn browser_languages(navigator: &web_sys::Navigator) -> Vec<String> {
+    let list: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .collect();
+    if list.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        list
+    }
+}
+
             .filter(|p| p.severity == severity)
             .map(ToString::to_string)
             .collect();

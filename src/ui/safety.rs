@@ -3,52 +3,105 @@
 
 use yew::prelude::*;
 
-use crate::core::content::Content;
+use crate::core::content::{Content, Safety};
 use crate::core::resources::{Kind, Resource};
 use crate::core::template::fill;
 
-/// Helplines grouped by kind, partner-violence services first; `level` is the heading level
-/// of the group titles.
+/// Helplines. Where the visitor's country is known, its name heads its services, grouped by
+/// kind with partner-violence services first (`level` is the country's heading level, the
+/// groups' one below), and the international directory follows. Where it is not (no region
+/// set or inferred from the browser, or one with no services here), the directory comes
+/// first, as one large link: a wrong country's numbers would be worse than none.
 pub fn resource_list(content: &Content, resources: &[Resource], level: u8) -> Html {
     let safety = &content.safety;
-    let tag = format!("h{}", level.clamp(2, 6));
+    let tag = |level: u8| format!("h{}", level.clamp(2, 6));
+    let (directories, own): (Vec<&Resource>, Vec<&Resource>) =
+        resources.iter().partition(|r| r.kind == Kind::Directory);
+    // A publisher's own list names no country: its groups take the country's place.
+    let country = own.iter().find_map(|r| r.country.clone());
+    let group_level = if country.is_some() { level + 1 } else { level };
     let groups = [
         (Kind::Violence, "kind-violence", &safety.violence_title),
         (Kind::Crisis, "kind-crisis", &safety.crisis_title),
-        (Kind::Directory, "kind-directory", &safety.directory_title),
     ];
+    let directory = directory(safety, &directories, tag(level), own.is_empty());
+    if own.is_empty() {
+        return html! { <div class="resources directory-first">{ directory }</div> };
+    }
     html! {
         <div class="resources">
+            if let Some(country) = country {
+                <@{tag(level)} class="resource-country">{ country }</@>
+            }
             { for groups.into_iter().map(|(kind, class, title)| {
-                let items: Vec<&Resource> = resources.iter().filter(|r| r.kind == kind).collect();
+                let items: Vec<&Resource> = own.iter().copied().filter(|r| r.kind == kind).collect();
                 if items.is_empty() {
                     return html! {};
                 }
                 html! {
                     <div class={classes!("resource-group", class)}>
-                        <@{tag.clone()}>{ title }</@>
-                        <ul>
-                            { for items.into_iter().map(|r| html! {
-                                <li class="resource">
-                                    <strong>{ &r.name }</strong>
-                                    <span class="resource-links">
-                                        if let (Some(href), Some(phone)) = (r.tel_href(), r.phone.as_ref()) {
-                                            <a href={href}>{ fill(&safety.call, &[("number", phone)]) }</a>
-                                        }
-                                        if let (Some(href), Some(sms)) = (r.sms_href(), r.sms.as_ref()) {
-                                            <a href={href}>{ fill(&safety.text, &[("keyword", &sms.keyword), ("number", &sms.number)]) }</a>
-                                        }
-                                        if let Some(url) = r.url.clone() {
-                                            <a href={url} rel="noreferrer">{ fill(&safety.website, &[("site", host_of(r.url.as_deref().unwrap_or_default()))]) }</a>
-                                        }
-                                    </span>
-                                </li>
-                            }) }
-                        </ul>
+                        <@{tag(group_level)}>{ title }</@>
+                        <ul>{ for items.into_iter().map(|r| item(safety, r)) }</ul>
                     </div>
                 }
             }) }
+            { directory }
         </div>
+    }
+}
+
+/// The international directory: one large link, "Find a helpline in your country", under a
+/// heading of its own so it never reads as part of the country above it. (A publisher's list
+/// with several directories lists them under that heading.)
+fn directory(safety: &Safety, directories: &[&Resource], tag: String, first: bool) -> Html {
+    match directories {
+        [] => html! {},
+        [only] if only.url.is_some() => {
+            let url = only.url.clone().unwrap_or_default();
+            let site = host_of(&url).to_owned();
+            html! {
+                <div class={classes!("directory", first.then_some("directory-first"))}>
+                    <@{tag}>
+                        <a class={classes!("button", first.then_some("primary"), "directory-link")}
+                            href={url} rel="noreferrer">{ &safety.directory_title }</a>
+                    </@>
+                    <p class="hint">{ site }</p>
+                </div>
+            }
+        }
+        many => html! {
+            <div class={classes!("resource-group", "kind-directory")}>
+                <@{tag}>{ &safety.directory_title }</@>
+                <ul>{ for many.iter().map(|r| item(safety, r)) }</ul>
+            </div>
+        },
+    }
+}
+
+/// One service: its name, and a link for each way to reach it.
+fn item(safety: &Safety, r: &Resource) -> Html {
+    let text = r.sms.as_ref().map(|sms| match &sms.keyword {
+        Some(keyword) => fill(
+            &safety.text,
+            &[("keyword", keyword), ("number", &sms.number)],
+        ),
+        None => fill(&safety.text_number, &[("number", &sms.number)]),
+    });
+    html! {
+        <li class="resource">
+            <strong>{ &r.name }</strong>
+            <span class="resource-links">
+                if let (Some(href), Some(phone)) = (r.tel_href(), r.phone.as_ref()) {
+                    <a href={href}>{ fill(&safety.call, &[("number", phone)]) }</a>
+                }
+                if let (Some(href), Some(text)) = (r.sms_href(), text) {
+                    <a href={href}>{ text }</a>
+                }
+                if let Some(url) = r.url.clone() {
+                    <a href={url} rel="noreferrer">{ fill(&safety.website, &[("site", host_of(r.url.as_deref().unwrap_or_default()))]) }</a>
+                }
+            </span>
+        </li>
     }
 }
 
@@ -66,7 +119,7 @@ pub fn safety_panel(content: &Content, resources: &[Resource]) -> Html {
     html! {
         <section class="safety-panel" part="safety-panel" aria-labelledby="eiw-safety-intro">
             <p id="eiw-safety-intro">{ &safety.intro }</p>
-            { resource_list(content, resources, 5) }
+            { resource_list(content, resources, 4) }
             <p class="emergency">{ &safety.emergency }</p>
         </section>
     }

@@ -42,7 +42,8 @@ async function answerAll(page, value) {
 }
 
 test('a high scorer who agrees with the safety statement is not graded, praised or compared', async () => {
-  const page = await openWidget(env, 'cta-href="#book" share-score');
+  // A browser in the United States: the safety panel lists its call and text buttons.
+  const page = await openWidget(env, 'cta-href="#book" share-score', { context: { locale: 'en-US' } });
   await completeQuiz(page, high(5));
   const results = page.locator('#w1 .results');
   assert.equal(await results.locator('.results-title').textContent(), content.safety.title);

@@ -269,7 +269,7 @@ test('Esc twice within a second is Quick exit; once is not', async () => {
 });
 
 test('agreeing with the safety statement opens the results with a safety panel', async () => {
-  const page = await openWidget(env);
+  const page = await openWidget(env, '', { context: { locale: 'en-US' } });
   await page.locator('#w1 .intro .button.primary').click();
   for (let i = 0; i < SAFETY; i++) {
     await page.locator('#w1 .option').nth(2).click();
@@ -309,27 +309,30 @@ test('skipping or disagreeing with the safety statement shows the usual results'
 });
 
 test('"Need help now?" shows the resources of the visitor’s region', async () => {
+  // `locale` is the browser's language (navigator.languages), `lang` the page's.
   const cases = [
-    { attrs: '', lang: 'en', tel: ['tel:+18007997233', 'tel:988'] },
-    { attrs: '', lang: 'en-GB', tel: ['tel:+448082000247', 'tel:116123'] },
-    { attrs: '', lang: 'en-AU', tel: ['tel:1800737732', 'tel:131114'] },
-    { attrs: 'region="CA"', lang: 'en-GB', tel: ['tel:988'] },
-    { attrs: 'region="ES"', lang: 'en', tel: ['tel:016', 'tel:024'] },
-    { attrs: 'region="FR"', lang: 'en', tel: [] },
-    { attrs: '', lang: 'es', tel: ['tel:016', 'tel:024'], title: 'Apoyo, a cualquier hora' },
-    { attrs: '', lang: 'es-MX', tel: [], title: 'Apoyo, a cualquier hora' },
-    { attrs: '', lang: 'ar', tel: [], title: 'دعم في أي وقت' },
-    { attrs: 'region="GB"', lang: 'ar', tel: ['tel:+448082000247', 'tel:116123'], title: 'دعم في أي وقت' },
+    { attrs: '', lang: 'en', locale: 'en-US', tel: ['tel:+18007997233', 'tel:988'] },
+    { attrs: '', lang: 'en', locale: 'en-GB', tel: ['tel:+448082000247', 'tel:116123'] },
+    { attrs: '', lang: 'en-GB', locale: 'en-US', tel: ['tel:+18007997233', 'tel:988'] },
+    { attrs: '', lang: 'en', locale: 'en-AU', tel: ['tel:1800737732', 'tel:131114'] },
+    { attrs: 'region="CA"', lang: 'en-GB', locale: 'en-GB', tel: ['tel:988'] },
+    { attrs: 'region="ES"', lang: 'en', locale: 'en-US', tel: ['tel:016', 'tel:024'] },
+    { attrs: 'region="FR"', lang: 'en', locale: 'en-US', tel: [] },
+    { attrs: '', lang: 'es', locale: 'es-ES', tel: ['tel:016', 'tel:024'], title: 'Apoyo, a cualquier hora' },
+    { attrs: '', lang: 'es-MX', locale: 'es-MX', tel: [], title: 'Apoyo, a cualquier hora' },
+    { attrs: '', lang: 'es', locale: 'es', tel: [], title: 'Apoyo, a cualquier hora' },
+    { attrs: '', lang: 'ar', locale: 'ar', tel: [], title: 'دعم في أي وقت' },
+    { attrs: 'region="GB"', lang: 'ar', locale: 'ar', tel: ['tel:+448082000247', 'tel:116123'], title: 'دعم في أي وقت' },
   ];
   for (const c of cases) {
-    const page = await openWidget(env, `sections="faq" ${c.attrs}`, { lang: c.lang });
+    const page = await openWidget(env, `sections="faq" ${c.attrs}`, { lang: c.lang, context: { locale: c.locale } });
     const button = page.locator('#w1 .help-button');
     assert.equal(await button.getAttribute('aria-expanded'), 'false');
     assert.equal(await page.locator('#w1 .help-panel').isVisible(), false);
     await button.click();
     assert.equal(await button.getAttribute('aria-expanded'), 'true');
     const tels = await page.locator('#w1 .help-panel a[href^="tel:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    assert.deepEqual(tels, c.tel, `${c.lang} ${c.attrs}`);
+    assert.deepEqual(tels, c.tel, `${c.lang} ${c.locale} ${c.attrs}`);
     if (c.title) assert.equal(await page.locator('#w1 .help-panel .title').textContent(), c.title);
     const directory = page.locator('#w1 .help-panel a[href="https://findahelpline.com"]');
     assert.equal(await directory.count(), 1, 'the international directory is always there');

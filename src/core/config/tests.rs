@@ -379,3 +379,44 @@ fn a_custom_language_with_wrong_types_names_the_place() {
         "an invalid language is not offered"
     );
 }
+
+#[test]
+fn helplines_follow_the_browser_when_the_publisher_sets_no_region() {
+    let helplines = |region: Option<&str>, lang: &str, browser: &[&str]| {
+        let attributes = Attributes {
+            region: region.map(str::to_owned),
+            lang: Some(lang.to_owned()),
+            browser_languages: browser.iter().map(|t| (*t).to_owned()).collect(),
+            ..Attributes::default()
+        };
+        let r = resolve(&attributes, None).unwrap();
+        let first = r.resources.first().cloned().unwrap();
+        (first.country.clone(), first.tel_href(), r.resources.len())
+    };
+    let directory_first = (None, None, 1);
+    assert_eq!(
+        helplines(None, "en", &["en-GB", "en"]),
+        (
+            Some("United Kingdom".into()),
+            Some("tel:+448082000247".into()),
+            3
+        )
+    );
+    assert_eq!(
+        helplines(None, "es", &["es-ES"]),
+        (Some("España".into()), Some("tel:016".into()), 3)
+    );
+    assert_eq!(helplines(None, "es", &["es-MX", "es"]), directory_first);
+    assert_eq!(helplines(None, "ar", &["ar"]), directory_first);
+    assert_eq!(helplines(None, "en", &["en"]), directory_first, "no guess");
+    // The publisher's region wins, named in the page's language.
+    assert_eq!(
+        helplines(Some("GB"), "ar", &["es-ES"]),
+        (
+            Some("المملكة المتحدة".into()),
+            Some("tel:+448082000247".into()),
+            3
+        )
+    );
+    assert_eq!(helplines(Some("FR"), "en", &["en-GB"]), directory_first);
+}
