@@ -113,9 +113,9 @@ pub struct Safety {
     pub call: String,
     pub text: String,
     pub website: String,
-    /// In the help panel: what Quick exit cannot erase.
     /// A text-message link to a service that needs no keyword.
     pub text_number: String,
+    /// In the help panel: what Quick exit cannot erase.
     pub exit_note: String,
     /// Announced to screen readers after one Esc: what a second one does.
     pub exit_armed: String,
@@ -409,11 +409,11 @@ text_fields!(Safety {
     call,
     text,
     website,
+    text_number,
     exit_note,
     exit_armed,
     see_scores,
     unsure,
-    text_number,
 });
 
 text_fields!(Compare {

@@ -101,14 +101,6 @@ fn read_attributes(host: &Element) -> Attributes {
     attributes
 }
 
-/// Logs the publisher's mistakes once per mount: errors together, warnings together.
-fn log_problems(problems: &[Problem]) {
-    for (severity, log) in [
-        (Severity::Error, web_sys::console::error_1 as fn(&JsValue)),
-        (Severity::Warning, web_sys::console::warn_1),
-    ] {
-        let lines: Vec<String> = problems
-            .iter()
 /// `navigator.languages`, most preferred first; `navigator.language` where a browser
 /// gives no list.
 fn browser_languages(navigator: &web_sys::Navigator) -> Vec<String> {
@@ -124,6 +116,14 @@ fn browser_languages(navigator: &web_sys::Navigator) -> Vec<String> {
     }
 }
 
+/// Logs the publisher's mistakes once per mount: errors together, warnings together.
+fn log_problems(problems: &[Problem]) {
+    for (severity, log) in [
+        (Severity::Error, web_sys::console::error_1 as fn(&JsValue)),
+        (Severity::Warning, web_sys::console::warn_1),
+    ] {
+        let lines: Vec<String> = problems
+            .iter()
             .filter(|p| p.severity == severity)
             .map(ToString::to_string)
             .collect();
