@@ -93,6 +93,8 @@ pub struct Ui {
     pub loading: String,
     /// `privacy` where the publisher set `share-score`.
     pub privacy_shared: String,
+    /// The results' disclosure with every tip for the areas to explore.
+    pub more_ideas: String,
 }
 
 /// The unscored safety statement and everything shown around it.
@@ -160,6 +162,8 @@ pub struct Compare {
     pub handover_title: String,
     pub handover_text: String,
     pub handover_button: String,
+    /// The comparison's disclosure with both scores for every area.
+    pub chart_toggle: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -392,6 +396,7 @@ text_fields!(Ui {
     resumed,
     loading,
     privacy_shared,
+    more_ideas,
 });
 
 text_fields!(Safety {
@@ -449,6 +454,7 @@ text_fields!(Compare {
     handover_title,
     handover_text,
     handover_button,
+    chart_toggle,
 });
 
 /// The codes of the built-in languages (`content/<code>.json`), in file-name order with
