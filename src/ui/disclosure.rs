@@ -12,7 +12,7 @@ pub struct DisclosureProps {
     pub id: AttrValue,
     #[prop_or_default]
     pub class: Classes,
-    /// Rendered only while open: nothing of it costs anything before.
+    /// Always rendered, hidden while closed, so printed results still show it.
     #[prop_or_default]
     pub children: Html,
 }
@@ -29,9 +29,7 @@ pub fn disclosure(props: &DisclosureProps) -> Html {
             <button type="button" class="disclosure-button" part="button" aria-expanded={open.to_string()}
                 aria-controls={props.id.clone()} onclick={toggle}>{ &props.label }</button>
             <div id={props.id.clone()} class="disclosure-panel" hidden={!*open}>
-                if *open {
-                    { props.children.clone() }
-                }
+                { props.children.clone() }
             </div>
         </div>
     }

@@ -63,7 +63,10 @@ test('a high scorer who agrees with the safety statement is not graded, praised 
   const disclosure = results.locator('[aria-controls=eiw-scores]');
   assert.equal(await disclosure.textContent(), content.safety.see_scores);
   assert.equal(await disclosure.getAttribute('aria-expanded'), 'false');
-  assert.equal(await results.locator('.chart').count(), 0);
+  assert.equal(await results.locator('.chart').isVisible(), false, 'closed');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await results.locator('.chart').isVisible(), false, 'not on paper either');
+  await page.emulateMedia({ media: 'screen' });
   await disclosure.click();
   await results.locator('#eiw-scores .chart').waitFor();
   // The safety heading outranks everything below it, the scores included.

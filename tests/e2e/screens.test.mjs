@@ -59,7 +59,7 @@ test('on a phone, the call to action is within 1.5 screens of the results headin
 test('the rest of the results is one tap away: every area, more ideas', async () => {
   const page = await openWidget(env, 'cta-href="#book"', { context: DESKTOP });
   await completeQuiz(page, ANSWERS);
-  assert.equal(await page.locator('#w1 .chart').count(), 0);
+  assert.equal(await page.locator('#w1 .chart').isVisible(), false, 'closed');
   const all = page.locator('#w1 [aria-controls=eiw-all-scores]');
   assert.equal(await all.textContent(), content.ui.chart_title);
   await all.click();
