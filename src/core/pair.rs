@@ -301,13 +301,14 @@ fn is_dash(c: char) -> bool {
 /// order 31: α⁰ … α³⁰ are distinct.
 const ALPHA: u8 = 0b10;
 
-fn gf_mul(mut a: u8, mut b: u8) -> u8 {
+/// Symbols are below 32, so five rounds, one per bit of `b`: a fixed count, so that no slip
+/// in the loop can make it endless (a wasm that never returns freezes the host page).
+fn gf_mul(mut a: u8, b: u8) -> u8 {
     let mut product = 0;
-    while b != 0 {
-        if b & 1 != 0 {
+    for bit in 0..5 {
+        if (b >> bit) & 1 != 0 {
             product ^= a;
         }
-        b >>= 1;
         a <<= 1;
         if a & 0b10_0000 != 0 {
             a ^= 0b10_0101;

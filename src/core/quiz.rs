@@ -356,7 +356,7 @@ impl QuizState {
         let mut next = self.clone();
         let total = self.total();
         match (self.step, action) {
-            (Step::Intro, Action::Start) if total > 0 => {
+            (Step::Intro, Action::Start) => {
                 if let Some(first) = self.next_asked(None) {
                     next.step = Step::Question(first);
                 }
@@ -489,15 +489,19 @@ mod tests {
         assert_eq!(s.apply(Action::Choose(Response::Agree(6))).current(), None);
     }
 
-    /// Answers every question with `answer`, the safety statement (index 1) with `safety`.
+    /// Answers every question with `answer`, the safety statement with `safety`. Bounded: a
+    /// quiz that stops moving forward fails here instead of hanging the test run.
     fn finish(mut s: QuizState, answer: u8, safety: u8) -> QuizState {
-        while let Step::Question(i) = s.step {
-            let a = if i == 1 { safety } else { answer };
+        for _ in 0..=s.total() {
+            let Step::Question(i) = s.step else {
+                return s;
+            };
+            let a = if Some(i) == s.safety { safety } else { answer };
             s = s
                 .apply(Action::Choose(Response::Agree(a)))
                 .apply(Action::Next);
         }
-        s
+        panic!("still on {:?} after answering every question", s.step);
     }
 
     #[test]
@@ -541,7 +545,8 @@ mod tests {
         let mut s = QuizState::new(3, Some(1)).apply(Action::TakeTurns);
         let mut shown = vec![];
         for _ in 0..2 {
-            while let Step::Question(i) = s.step {
+            for _ in 0..=s.total() {
+                let Step::Question(i) = s.step else { break };
                 shown.push((i, s.position()));
                 s = s
                     .apply(Action::Choose(Response::Agree(5)))
@@ -722,5 +727,185 @@ mod tests {
         let s = QuizState::new(0, None);
         assert_eq!(s.apply(Action::Start).step, Step::Intro);
         assert_eq!(s.apply(Action::Back).step, Step::Intro);
+        assert_eq!(s.apply(Action::TakeTurns), s, "no turns to take either");
+    }
+
+    #[test]
+    fn a_resumed_quiz_goes_back_only_to_a_safety_statement_it_passed() {
+        let mut s = QuizState::new(4, Some(1))
+            .apply(Action::SetRemember(true))
+            .apply(Action::Start);
+        for (at, resumed_at) in [(0, 0), (1, 1), (2, 1), (3, 1)] {
+            assert_eq!(s.step, Step::Question(at));
+            assert_eq!(
+                QuizState::restored(s.saved(), Some(1)).step,
+                Step::Question(resumed_at),
+                "saved on question {at}"
+            );
+            s = s
+                .apply(Action::Choose(Response::Agree(2)))
+                .apply(Action::Next);
+        }
+    }
+
+    #[test]
+    fn partners_take_turns_once() {
+        let solo = finish(QuizState::new(3, Some(1)).apply(Action::Start), 4, 1);
+        assert!(solo.can_take_turns());
+        let first = finish(QuizState::new(3, Some(1)).apply(Action::TakeTurns), 4, 4);
+        let both = finish(first.apply(Action::StartTurn), 2, 2);
+        assert_eq!(both.step, Step::Results);
+        assert!(!both.can_take_turns());
+        assert_eq!(
+            both.apply(Action::TakeTurns),
+            both,
+            "after both turns the comparison stays; there is no third turn"
+        );
+    }
+
+    #[test]
+    fn the_host_page_hears_ei_start_only_when_a_quiz_starts() {
+        let intro = QuizState::new(3, Some(1));
+        assert!(intro.starts_with(&Action::Start));
+        assert!(
+            intro.starts_with(&Action::TakeTurns),
+            "taking turns from the intro starts the first partner's quiz"
+        );
+        let results = finish(intro.apply(Action::Start), 4, 1);
+        assert!(
+            !results.starts_with(&Action::TakeTurns),
+            "handing the device over is not a new start"
+        );
+        for other in [
+            Action::Next,
+            Action::Back,
+            Action::StartTurn,
+            Action::Retake,
+            Action::ToggleTogether,
+        ] {
+            assert!(!intro.starts_with(&other), "{other:?}");
+            assert!(!results.starts_with(&other), "{other:?}");
+        }
+    }
+
+    #[test]
+    fn codes_compare_only_between_pages_with_the_same_statements() {
+        let en = crate::core::language::builtin("en").expect("built in");
+        assert_eq!(statement_fingerprint(&en), pair::BUILTIN_FINGERPRINT);
+        let mut custom = (*en).clone();
+        custom.statements_replaced = true;
+        if let Some(item) = custom
+            .dimensions
+            .first_mut()
+            .and_then(|d| d.items.first_mut())
+        {
+            item.text = "We talk about our day every evening.".into();
+        }
+        let custom_fingerprint = statement_fingerprint(&custom);
+        assert_ne!(custom_fingerprint, pair::BUILTIN_FINGERPRINT);
+        let code = pair::encode(&means(&[]), statement_fingerprint(&en));
+        assert_eq!(
+            read_partner_code(&code, custom_fingerprint),
+            Action::CodeRejected(PairError::OtherStatements)
+        );
+        assert_eq!(
+            read_partner_code(&code, statement_fingerprint(&en)),
+            Action::PartnerCode(code)
+        );
+    }
+
+    #[test]
+    fn comparing_uses_the_partner_s_scores_unless_the_visitor_is_afraid() {
+        let en = crate::core::language::builtin("en").expect("built in");
+        let questions = en.questions();
+        let fingerprint = statement_fingerprint(&en);
+        let compare =
+            |s: &QuizState, allowed| s.partner_means(&en, &questions, fingerprint, allowed);
+        let outcome = |s: &QuizState| means(&score(&en, &questions, &s.responses).dimensions);
+        // Answers that differ from question to question (so areas score differently), the
+        // safety statement with `safety`.
+        let answer_all = |mut s: QuizState, shift: usize, safety: u8| {
+            for _ in 0..=s.total() {
+                let Step::Question(i) = s.step else { break };
+                let a = if Some(i) == s.safety {
+                    safety
+                } else {
+                    ((i + shift) % 5) as u8 + 1
+                };
+                s = s
+                    .apply(Action::Choose(Response::Agree(a)))
+                    .apply(Action::Next);
+            }
+            s
+        };
+        let fresh = || QuizState::start(&questions, None);
+        let alone = answer_all(fresh().apply(Action::Start), 0, 1);
+        assert_eq!(alone.step, Step::Results);
+        assert_eq!(compare(&alone, true), None, "nothing to compare with yet");
+        let theirs = outcome(&alone);
+
+        // Taking turns: the first partner's scores, as their own results would have shown.
+        let handed = answer_all(fresh().apply(Action::TakeTurns), 0, 1);
+        assert_eq!(handed.step, Step::Handover);
+        let both = answer_all(handed.apply(Action::StartTurn), 2, 1);
+        assert_eq!(both.step, Step::Results);
+        assert_ne!(outcome(&both), theirs);
+        assert_eq!(compare(&both, true), Some(theirs));
+        assert_eq!(
+            compare(&both, false),
+            None,
+            "the publisher turned comparing off"
+        );
+
+        // A partner's code: the scores it carries.
+        let code = pair::encode(&theirs, fingerprint);
+        let with_code = fresh()
+            .apply(Action::PartnerCode(code))
+            .apply(Action::Start);
+        assert_eq!(
+            compare(&answer_all(with_code.clone(), 2, 2), true),
+            Some(theirs)
+        );
+        assert_eq!(
+            compare(&answer_all(with_code, 2, 5), true),
+            None,
+            "never for a visitor who is afraid"
+        );
+    }
+
+    #[test]
+    fn the_comparing_controls_open_close_and_say_why_a_code_was_refused() {
+        let s = QuizState::new(3, Some(1));
+        let open = s
+            .apply(Action::ToggleTogether)
+            .apply(Action::ToggleCodeForm)
+            .apply(Action::ToggleOwnCode);
+        assert_eq!(
+            open.view,
+            CompareView {
+                together_open: true,
+                form_open: true,
+                code_shown: true,
+                ..CompareView::default()
+            }
+        );
+        let closed = open
+            .apply(Action::ToggleTogether)
+            .apply(Action::ToggleCodeForm)
+            .apply(Action::ToggleOwnCode);
+        assert_eq!(closed.view, CompareView::default());
+        let refused = open.apply(Action::CodeRejected(PairError::Typo));
+        assert_eq!(refused.view.rejected, Some(PairError::Typo));
+        assert!(
+            refused.view.form_open,
+            "the form stays open to correct the code"
+        );
+        let accepted = refused.apply(Action::PartnerCode("EI1-X".into()));
+        assert_eq!(
+            (accepted.view.rejected, accepted.view.form_open),
+            (None, false)
+        );
+        assert_eq!(s.apply(Action::Copied(true)).view.copied, Some(true));
+        assert_eq!(s.apply(Action::Copied(false)).view.copied, Some(false));
     }
 }

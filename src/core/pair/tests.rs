@@ -429,12 +429,14 @@ fn compare_lists_closest_and_furthest_areas() {
     let mut few = [None; DIMENSIONS];
     few[0] = mean(0);
     few[1] = mean(0);
+    few[2] = mean(0);
     let mut other = [None; DIMENSIONS];
     other[0] = mean(11);
     other[1] = mean(36);
+    other[2] = mean(FAR_APART);
     let result = compare(&few, &other);
     assert_eq!(result.closest, vec![0], "11 twelfths is under one step");
-    assert_eq!(result.furthest, vec![1]);
+    assert_eq!(result.furthest, vec![1, 2], "one whole step apart is far");
     assert_eq!(compare(&[None; DIMENSIONS], &yours), Comparison::default());
     // One step in exact means is at least 25 in the percents shown.
     for a in 0..=36 {
