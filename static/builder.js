@@ -18,6 +18,12 @@ import init, * as core from './eiw-builder.js';
  * @typedef {{ config: 'none' | 'valid' | 'invalid', languages: string[], problems: Problem[] }} Checked
  */
 /**
+ * core.accent's answer for one scheme: what the widget shows with the accent on its own
+ * background, and the contrast ratios (see modules/builder).
+ * @typedef {{ background: string, accent_contrast: number, fill: string, fill_contrast: number, text: string, text_contrast: number, link: string, link_contrast: number }} Shown
+ */
+/** @typedef {{ min: number, light: Shown, dark: Shown }} AccentFigures */
+/**
  * A text field read: its value when usable, or what is wrong with it (neither when empty).
  * @typedef {{ value?: string, problem?: string }} Entry
  */
@@ -304,6 +310,7 @@ function render(state) {
     showFieldProblem(control, text ? `${text} Left out of the code until it is fixed.` : '');
   }
   showFieldProblem($('opt-accent'), state.accent.problem);
+  renderAccentContrast(state);
   showFieldProblem($('opt-id'), state.id.problem);
   showFieldProblem($('opt-files'), state.files.problem);
   if (state.accent.value) {
@@ -359,6 +366,47 @@ function renderConfigStatus(config) {
       ]),
     );
   }
+}
+
+/** Black or white, in words. @param {string} hex */
+const shade = (hex) => ({ '#000000': 'black', '#ffffff': 'white' })[hex] ?? hex;
+
+/**
+ * The accent's contrast, as the widget will show it (core.accent runs the widget's own rule):
+ * its button text in each scheme the theme may give, and a warning when the accent itself is
+ * under 4.5:1 against the light background (bars, outlines and chosen answers in it are then
+ * faint; the widget keeps it, as it is the publisher's colour).
+ * @param {State} state
+ */
+function renderAccentContrast(state) {
+  const line = $('opt-accent-contrast');
+  const warning = $('opt-accent-warning');
+  line.hidden = true;
+  warning.hidden = true;
+  if (!state.accent.value) return;
+  /** @type {AccentFigures} */
+  const figures = JSON.parse(core.accent(state.accent.value));
+  const theme = state.attributes.find(([name]) => name === 'theme')?.[1];
+  const colour = state.accent.value;
+  const parts = [];
+  if (theme !== 'dark') {
+    const light = figures.light;
+    parts.push(`Light theme: ${shade(light.text)} text on ${colour}, ${light.text_contrast}:1.`);
+    if (light.accent_contrast < figures.min) {
+      warning.textContent = `${colour} has only ${light.accent_contrast}:1 against the light theme's white background, under the ${figures.min}:1 that text needs. Button text stays readable (${shade(light.text)}, ${light.text_contrast}:1) and links use a darker shade (${light.link}), but the bars, outlines and chosen answers in this colour will be hard to see. Choose a darker colour${theme === 'light' ? '' : ', or the dark theme if your page is dark'}.`;
+      warning.hidden = false;
+    }
+  }
+  if (theme !== 'light') {
+    const dark = figures.dark;
+    parts.push(
+      dark.accent_contrast < figures.min
+        ? `Dark theme: ${colour} has ${dark.accent_contrast}:1 against the dark background, so a lighter shade, ${dark.fill} (${dark.fill_contrast}:1), is used, with ${shade(dark.text)} text (${dark.text_contrast}:1).`
+        : `Dark theme: ${shade(dark.text)} text on ${colour}, ${dark.text_contrast}:1.`,
+    );
+  }
+  line.textContent = parts.join(' ');
+  line.hidden = false;
 }
 
 /** @param {State} state */
@@ -775,6 +823,142 @@ function setLanguages(codes) {
   select.value = value;
 }
 
+// ---- Previewing the results -------------------------------------------------------------
+
+// "The results": this page answers the quiz in the preview with core.preview_answers (the
+// widget's own statements, the safety statement answered "strongly disagree"), by clicking
+// as a visitor would, whenever the preview shows its start (also after each restart). The
+// preview's shadow root is open for this; on publishers' pages it is closed.
+
+/** The last state read (update), for the answers' language and configuration. @type {State | null} */
+let lastState = null;
+let answering = false;
+
+const showingResults = () => $('preview-results', HTMLInputElement).checked;
+
+/**
+ * What the preview shows now: 'intro', 'results', a question ('q:' and its statement), or
+ * '' (loading, or no quiz: Sections is FAQ only); and the element that says so, which a
+ * restart replaces even when the step is the same.
+ * @param {ShadowRoot} root
+ * @returns {{ key: string, node: Element | null }}
+ */
+function previewStep(root) {
+  const results = root.querySelector('.results');
+  if (results) return { key: 'results', node: results };
+  const question = root.querySelector('.question-text');
+  if (question) return { key: `q:${(question.textContent ?? '').trim()}`, node: question };
+  const start = root.querySelector('.intro .button.primary');
+  return start ? { key: 'intro', node: start } : { key: '', node: null };
+}
+
+/** @param {{ key: string, node: Element | null }} a @param {{ key: string, node: Element | null }} b */
+const sameStep = (a, b) => a.key === b.key && a.node === b.node;
+
+/**
+ * Resolves once `done()` holds, checked after every change in `root`, or once the preview
+ * should no longer show the results (choosing the start restarts the widget: a change).
+ * @param {ShadowRoot} root
+ * @param {() => boolean} done
+ */
+function until(root, done) {
+  return new Promise((resolve) => {
+    const check = () => done() || !showingResults();
+    if (check()) return resolve(undefined);
+    const observer = new MutationObserver(() => {
+      if (!check()) return;
+      observer.disconnect();
+      resolve(undefined);
+    });
+    observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
+  });
+}
+
+/** The sample answers by statement, for the preview's language and configuration. */
+function sampleAnswers() {
+  const state = lastState;
+  const lang = state?.attributes.find(([name]) => name === 'lang')?.[1] || document.documentElement.lang || 'en';
+  const config = state?.config.state === 'valid' ? state.config.text : '';
+  try {
+    /** @type {[string, number][]} */
+    const answers = JSON.parse(core.preview_answers(lang, config));
+    return new Map(answers);
+  } catch {
+    // A configuration the quiz can't use: every statement gets "neither".
+    return new Map();
+  }
+}
+
+/** Answers the preview's quiz up to its results, and again whenever it starts over. */
+async function answerPreview() {
+  const root = preview.shadowRoot;
+  if (answering || !root) return;
+  answering = true;
+  // Inert while this page clicks through it: the widget moves focus to each new heading, as
+  // it should for a visitor, but here focus stays where the publisher is (typing, say).
+  preview.inert = true;
+  const status = $('preview-status');
+  try {
+    /** @type {{ key: string, node: Element | null }} */
+    let last = { key: 'none', node: null };
+    let answers = sampleAnswers();
+    /** @param {string} text */
+    const say = (text) => {
+      if (status.textContent !== text) status.textContent = text;
+    };
+    while (showingResults()) {
+      await until(root, () => !sameStep(previewStep(root), last));
+      if (!showingResults()) break;
+      const step = previewStep(root);
+      last = step;
+      if (step.key === 'results') {
+        say('The preview shows the results of the sample answers.');
+        break;
+      }
+      if (step.key === '') {
+        // Still loading; or no quiz at all, and then nothing to answer until one appears.
+        if (!lastState?.attributes.some(([name, value]) => name === 'sections' && value === 'faq')) continue;
+        say('Sections is "FAQ only": there are no results to show.');
+        break;
+      }
+      say('Answering the quiz in the preview…');
+      if (step.key === 'intro') {
+        // A restart may have come with another language or configuration.
+        answers = sampleAnswers();
+        if (step.node instanceof HTMLElement) step.node.click();
+        continue;
+      }
+      const answer = answers.get(step.key.slice(2)) ?? 3;
+      const option = root.querySelectorAll('.question .option')[answer - 1];
+      if (!(option instanceof HTMLElement)) continue;
+      option.click();
+      // Next is enabled once the answer is in; a restart meanwhile (an option changed) shows
+      // the start instead, and the loop goes on from there.
+      const next = () => {
+        const button = root.querySelector('.question .nav .button.primary');
+        return button instanceof HTMLButtonElement && !button.disabled ? button : null;
+      };
+      await until(root, () => next() !== null || !sameStep(previewStep(root), step));
+      if (sameStep(previewStep(root), step)) next()?.click();
+    }
+  } finally {
+    answering = false;
+    preview.inert = false;
+  }
+}
+
+/** The Show choice changed: the results are answered for, the start is a restart. */
+function showChoice() {
+  $('preview-status').textContent = '';
+  if (showingResults()) {
+    answerPreview();
+  } else {
+    // Setting the configuration, even to the same, restarts the widget at its start.
+    const config = preview.config;
+    preview.config = config;
+  }
+}
+
 // ---- Start --------------------------------------------------------------------------------
 
 /** The fields' placeholders show what an empty field means, in the chosen language. @param {State} state */
@@ -788,6 +972,7 @@ function updateHints(state) {
 
 function update() {
   const state = readState();
+  lastState = state;
   setLanguages(state.languages);
   updateHints(state);
   render(state);
@@ -839,6 +1024,13 @@ async function start() {
     const button = event.target instanceof Element ? event.target.closest('button[data-copy]') : null;
     if (button instanceof HTMLElement) copy(button);
   });
+  for (const id of ['preview-start', 'preview-results']) $(id).addEventListener('change', showChoice);
+  // After any restart (an option changed), the preview shows its start: answer again.
+  if (preview.shadowRoot) {
+    new MutationObserver(() => {
+      if (showingResults() && !answering && previewStep(/** @type {ShadowRoot} */ (preview.shadowRoot)).key === 'intro') answerPreview();
+    }).observe(preview.shadowRoot, { childList: true, subtree: true });
+  }
   update();
   document.documentElement.dataset.builder = 'ready';
 }

@@ -98,7 +98,8 @@ async fn mount_renders_into_a_shadow_root_with_an_adopted_stylesheet() {
         q(&shadow, ".faq").is_none(),
         "sections=\"quiz\" hides the FAQ"
     );
-    assert_eq!(shadow.adopted_style_sheets().length(), 1);
+    // The shared stylesheet, and the widget's own with its readable accent shades.
+    assert_eq!(shadow.adopted_style_sheets().length(), 2);
     assert!(
         shadow.query_selector("style, [style]").unwrap().is_none(),
         "no inline styles"

@@ -49,7 +49,7 @@ export interface EmotionalIntimacyWidgetAttributes {
   'lang'?: 'en' | 'es' | 'ar' | (string & {});
   /** Which parts to show. Default: `quiz faq`. */
   'sections'?: 'quiz' | 'faq' | 'quiz faq';
-  /** Colour scheme; `auto` follows the visitor's system setting. Applies at once, without restarting the widget. Default: `auto`. */
+  /** Colour scheme; `auto` is light or dark like the page around the widget (its background, else its `color-scheme`, else the visitor's device); `light` and `dark` force one. Applies at once, without restarting the widget. Default: `auto`. */
   'theme'?: 'light' | 'dark' | 'auto';
   /** `single`: opening one FAQ entry closes the others; `multiple`: entries open independently. Default: `multiple`. */
   'faq-mode'?: 'single' | 'multiple';

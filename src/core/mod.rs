@@ -4,14 +4,15 @@
 //! `cargo test`. The UI and embed layers only render and wire what this module decides.
 //!
 //! Three wasm modules use it. The widget uses most of it (`quiz`, `scoring`, `pair`,
-//! `progress`, `resolve`, `packed`, `settings` with `attributes`, and through them `json` for
-//! event payloads and `report` for attribute problems). The configuration module, which only
-//! pages with a publisher configuration download, adds `config` and `language` (reading and
-//! checking JSON). The embed builder's module uses `config`, `settings`, `attributes` and
-//! `faq_html`. Nothing the widget uses depends on `config` or `language`, so the widget's wasm
-//! leaves them out.
+//! `progress`, `resolve`, `packed`, `settings` with `attributes`, `colour` for readable
+//! themes, and through them `json` for event payloads and `report` for attribute problems).
+//! The configuration module, which only pages with a publisher configuration download, adds
+//! `config` and `language` (reading and checking JSON). The embed builder's module uses
+//! `config`, `settings`, `attributes`, `colour` and `faq_html`. Nothing the widget uses
+//! depends on `config` or `language`, so the widget's wasm leaves them out.
 
 pub mod attributes;
+pub mod colour;
 pub mod config;
 pub mod content;
 pub mod events;

@@ -78,7 +78,7 @@ pub enum SettingsError {
     QuickExitHref { value: String },
     #[error("compare=\"{value}\": expected \"off\" (or \"on\", the default); comparing with a partner stays on")]
     Compare { value: String },
-    #[error("theme=\"{value}\": expected \"light\", \"dark\" or \"auto\"; following the visitor's system setting")]
+    #[error("theme=\"{value}\": expected \"light\", \"dark\" or \"auto\"; following the page around the widget")]
     Theme { value: String },
     #[error("region=\"{value}\": expected a two-letter country code such as \"US\" or \"GB\"")]
     Region { value: String },

@@ -4,3 +4,4 @@ pub mod events;
 pub mod languages;
 pub mod mount;
 pub mod storage;
+pub mod theme;

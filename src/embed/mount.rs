@@ -12,6 +12,7 @@ use crate::core::report::{Problem, Severity};
 use crate::core::resolve::{resolve, Compiled, Resolved};
 use crate::core::settings::{Attributes, LOG_PREFIX};
 use crate::embed::events::{dispatch, ensure_faq_schema};
+use crate::embed::theme::Theme;
 use crate::embed::{languages, storage};
 use crate::ui::app::{AppProps, HostServices, Mount, MountProps};
 
@@ -30,12 +31,16 @@ pub struct Widget {
     app: Option<AppHandle<Mount>>,
     host: HtmlElement,
     generation: u32,
+    theme: Option<Theme>,
 }
 
 #[wasm_bindgen]
 impl Widget {
     /// The element left the page: unmount the app, keep nothing running.
     pub fn suspend(&mut self) {
+        if let Some(theme) = self.theme.as_mut() {
+            theme.suspend();
+        }
         if let Some(app) = self.app.as_mut() {
             app.update(MountProps {
                 app: None,
@@ -49,6 +54,9 @@ impl Widget {
     /// result for the element's configuration, if it has one.
     pub fn resume(&mut self, config: Option<String>) {
         self.generation = self.generation.wrapping_add(1);
+        if let Some(theme) = self.theme.as_mut() {
+            theme.resume();
+        }
         let app = build(&self.host, config.as_deref());
         if let Some(handle) = self.app.as_mut() {
             handle.update(MountProps {
@@ -142,6 +150,7 @@ pub fn mount(host: HtmlElement, shadow: ShadowRoot, config: Option<String>) -> W
         app: None,
         host,
         generation: 0,
+        theme: None,
     };
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return widget;
@@ -158,6 +167,10 @@ pub fn mount(host: HtmlElement, shadow: ShadowRoot, config: Option<String>) -> W
     };
     if shadow.append_child(&root).is_err() {
         return widget;
+    }
+    // Colours first, so the first screen already has the page's scheme.
+    if let Ok(root) = root.clone().dyn_into::<HtmlElement>() {
+        widget.theme = Theme::start(widget.host.clone(), &shadow, root);
     }
     let props = MountProps {
         app: build(&widget.host, config.as_deref()),

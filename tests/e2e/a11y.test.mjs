@@ -16,7 +16,9 @@ const AFRAID = [3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 3];
 for (const lang of ['en', 'ar']) {
   for (const scheme of ['light', 'dark']) {
     test(`axe finds no WCAG A/AA violations on any screen (${lang}, ${scheme})`, async () => {
-      const page = await openWidget(env, `lang="${lang}"`, { context: { colorScheme: scheme } });
+      // A page that lets the device choose, so a dark device means a dark page and widget.
+      const head = '<meta name="color-scheme" content="light dark">';
+      const page = await openWidget(env, `lang="${lang}"`, { head, context: { colorScheme: scheme } });
       const found = [];
       found.push(...(await audit(page, 'intro')));
       await page.locator('#w1 .help-button').click();

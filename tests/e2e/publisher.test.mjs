@@ -118,8 +118,10 @@ test('theme variables and ::part() reach inside; dark mode and forced themes', a
   await page.context().close();
 
   const bg = (p) => p.locator('#w1 .quiz').evaluate((el) => getComputedStyle(el).backgroundColor);
-  const light = await openWidget(env, '', { context: { colorScheme: 'light' } });
-  const dark = await openWidget(env, '', { context: { colorScheme: 'dark' } });
+  // Auto follows the page: this one lets the device choose (tests/e2e/theme.test.mjs has the rest).
+  const both = '<meta name="color-scheme" content="light dark">';
+  const light = await openWidget(env, '', { head: both, context: { colorScheme: 'light' } });
+  const dark = await openWidget(env, '', { head: both, context: { colorScheme: 'dark' } });
   const forcedLight = await openWidget(env, 'theme="light"', { context: { colorScheme: 'dark' } });
   const forcedDark = await openWidget(env, 'theme="dark"', { context: { colorScheme: 'light' } });
   assert.equal(await bg(light), 'rgb(255, 255, 255)');

@@ -11,8 +11,11 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 use eiw::core::attributes::{find, TABLE};
+use eiw::core::colour::{
+    Accent, Rgb, Scheme, DARK_BACKGROUND, LIGHT_BACKGROUND, MIN_TEXT_CONTRAST,
+};
 use eiw::core::config::{compile, Compile};
-use eiw::core::content::{Content, BUILTIN_LANGUAGES};
+use eiw::core::content::{Content, QuestionRef, BUILTIN_LANGUAGES};
 use eiw::core::faq_html::snippet;
 use eiw::core::json::{self, Value};
 use eiw::core::language::builtin;
@@ -127,16 +130,89 @@ pub fn check(config: &str, names: Vec<String>, values: Vec<String>) -> String {
 /// configuration (not blank), its FAQ entries and FAQ title applied, as the widget shows them.
 #[wasm_bindgen]
 pub fn faq_snippet(lang: &str, config: &str) -> Result<String, String> {
+    with_content(lang, config, |content| {
+        snippet(&content.ui.faq_title, &content.faq)
+    })
+}
+
+/// How an accent colour (`#rgb` or `#rrggbb`, as the builder's field takes it) shows on
+/// the widget's own backgrounds, as JSON: `{ "min": 4.5, "light": …, "dark": … }`, each
+/// scheme `{ "background", "accent_contrast" (the colour as given, against the background),
+/// "fill" (what buttons and bars show), "fill_contrast", "text" (on buttons),
+/// "text_contrast", "link", "link_contrast" }`, ratios rounded to two decimals. The widget
+/// computes the same with `core::colour` from what the page really has.
+#[wasm_bindgen]
+pub fn accent(colour: &str) -> Result<String, String> {
+    let accent =
+        Rgb::from_hex(colour).ok_or_else(|| format!("\"{colour}\" is not a colour code"))?;
+    let ratio =
+        |a: Rgb, b: Rgb| Value::Number(format!("{:.2}", (a.contrast(b) * 100.0).floor() / 100.0));
+    let scheme = |scheme: Scheme, background: Rgb| {
+        let shown = Accent::on_default(accent, scheme);
+        Value::object([
+            ("background", Value::from(background.hex())),
+            ("accent_contrast", ratio(accent, background)),
+            ("fill", Value::from(shown.fill.hex())),
+            ("fill_contrast", ratio(shown.fill, background)),
+            ("text", Value::from(shown.text.hex())),
+            ("text_contrast", ratio(shown.text, shown.fill)),
+            ("link", Value::from(shown.link.hex())),
+            ("link_contrast", ratio(shown.link, background)),
+        ])
+    };
+    Ok(Value::object([
+        ("min", Value::Number(MIN_TEXT_CONTRAST.to_string())),
+        ("light", scheme(Scheme::Light, LIGHT_BACKGROUND)),
+        ("dark", scheme(Scheme::Dark, DARK_BACKGROUND)),
+    ])
+    .to_string())
+}
+
+/// Answers that reach the results screen, for the builder's preview of it: JSON
+/// `[[statement, answer 1–5], …]` in the quiz's order, for `lang` with `config` applied
+/// (as `faq_snippet`). The areas get different scores, so the results show strengths and
+/// areas to explore; the safety statement is answered "strongly disagree", so the usual
+/// results show (not the safety-first ones).
+#[wasm_bindgen]
+pub fn preview_answers(lang: &str, config: &str) -> Result<String, String> {
+    // How connected each area comes out, 1–5, in turn.
+    const LEVELS: [u8; 10] = [5, 4, 2, 4, 1, 5, 3, 4, 2, 5];
+    with_content(lang, config, |content| {
+        let answers: Vec<Value> = content
+            .questions()
+            .into_iter()
+            .filter_map(|q| {
+                let answer = match q {
+                    QuestionRef::Safety => 1,
+                    QuestionRef::Item { dimension, .. } => {
+                        let level = LEVELS.get(dimension % LEVELS.len()).copied().unwrap_or(3);
+                        if content.item(q)?.reverse {
+                            6 - level
+                        } else {
+                            level
+                        }
+                    }
+                };
+                let text = content.question_text(q)?;
+                Some(Value::Array(vec![Value::from(text), Value::from(answer)]))
+            })
+            .collect();
+        Value::Array(answers).to_string()
+    })
+}
+
+/// `f` of the content the widget shows for `lang` with `config` (blank for none) applied.
+fn with_content<T>(lang: &str, config: &str, f: impl Fn(&Content) -> T) -> Result<T, String> {
     if config.trim().is_empty() {
         let content = builtin(lang).map_err(|problems| joined(&problems))?;
-        return Ok(snippet(&content.ui.faq_title, &content.faq));
+        return Ok(f(&content));
     }
     let attributes = Attributes {
         lang: Some(lang.to_owned()),
         ..Attributes::default()
     };
     match compiled(config, &attributes).map_err(|problems| joined(&problems))? {
-        Compile::Done(result) => Ok(snippet(&result.content.ui.faq_title, &result.content.faq)),
+        Compile::Done(result) => Ok(f(&result.content)),
         Compile::NeedLanguage(code) => Err(format!("no language \"{code}\" here")),
     }
 }
@@ -292,6 +368,45 @@ mod tests {
         assert_eq!(
             es.get("quick_exit_href").unwrap().as_str(),
             Some(DEFAULT_QUICK_EXIT)
+        );
+    }
+
+    #[test]
+    fn accent_figures_warn_about_a_light_accent_and_lighten_a_dark_one() {
+        let figures = |colour| json::parse(&accent(colour).unwrap()).unwrap();
+        let field = |v: &Value, scheme: &str, key: &str| {
+            v.get(scheme).unwrap().get(key).unwrap().to_string()
+        };
+        let yellow = figures("#ffff00");
+        assert_eq!(field(&yellow, "light", "accent_contrast"), "1.07");
+        assert_eq!(field(&yellow, "light", "fill"), "\"#ffff00\"");
+        assert_eq!(field(&yellow, "light", "text"), "\"#000000\"");
+        assert_eq!(field(&yellow, "light", "text_contrast"), "19.55");
+        let purple = figures("#6b3fa0");
+        assert_eq!(field(&purple, "dark", "accent_contrast"), "2.34");
+        assert_eq!(field(&purple, "dark", "fill"), "\"#9474ba\"");
+        assert_eq!(field(&purple, "dark", "fill_contrast"), "4.50");
+        assert_eq!(field(&purple, "dark", "text"), "\"#000000\"");
+        assert_eq!(figures("#f0f").get("min").unwrap().to_string(), "4.5");
+        assert!(accent("purple").is_err());
+    }
+
+    #[test]
+    fn preview_answers_reach_the_usual_results() {
+        let answers = json::parse(&preview_answers("es", "").unwrap()).unwrap();
+        let answers = answers.as_array().unwrap();
+        let content = builtin("es").unwrap();
+        assert_eq!(answers.len(), content.questions().len());
+        let safety = answers
+            .iter()
+            .find(|a| a.as_array().unwrap()[0].as_str() == Some(content.safety.item.as_str()))
+            .unwrap();
+        assert_eq!(safety.as_array().unwrap()[1].to_string(), "1");
+        // With a configuration's own statements, their texts.
+        let config = r#"{"strings": {"title": "Hola"}}"#;
+        assert_eq!(
+            preview_answers("es", config).unwrap(),
+            preview_answers("es", "").unwrap()
         );
     }
 }

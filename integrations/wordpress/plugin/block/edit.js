@@ -33,7 +33,7 @@
 		choice( 'faq', __( 'FAQ only', TD ) ),
 	];
 	var THEMES = [
-		choice( '', __( "Automatic (the visitor's system setting)", TD ) ),
+		choice( '', __( 'Automatic (like the page around it)', TD ) ),
 		choice( 'light', __( 'Light', TD ) ),
 		choice( 'dark', __( 'Dark', TD ) ),
 	];
