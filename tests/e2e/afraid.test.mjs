@@ -333,7 +333,9 @@ test('axe finds nothing on the new screens, light and dark, English and Arabic',
   const found = [];
   for (const lang of ['en', 'ar']) {
     for (const scheme of ['light', 'dark']) {
-      const page = await openWidget(env, `lang="${lang}"`, { context: { colorScheme: scheme } });
+      // A page that lets the device choose, so a dark device means a dark page and widget.
+      const head = '<meta name="color-scheme" content="light dark">';
+      const page = await openWidget(env, `lang="${lang}"`, { head, context: { colorScheme: scheme } });
       await page.locator('#w1 .help-button').click();
       await page.locator('#w1 .exit-note').waitFor();
       found.push(...(await audit(page, `${lang} ${scheme}: help panel`)));
