@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The project's commands. A newcomer needs two:
 #   ./run.sh demo    build the widget and serve the demo page at http://127.0.0.1:8080
-#   ./run.sh test    run every test suite (native, wasm-in-browser, end-to-end)
+#   ./run.sh test    run every test suite (native, wasm-in-browser, end-to-end in Chromium,
+#                    a smoke suite in Firefox and WebKit)
 # and, when wanted:
 #   ./run.sh build            build dist/ (what publishers host)
 #   ./run.sh bench            print size, startup, interaction and memory figures
@@ -56,6 +57,25 @@ ensure_browser() {
   else
     echo "The browser tests need Chromium and ChromeDriver at /usr/bin/chromium and /usr/bin/chromedriver." >&2
     echo "On Debian/Ubuntu run: sudo apt-get install chromium chromium-driver" >&2
+    exit 1
+  fi
+}
+
+# Firefox ESR and WebKit (WebKitWebDriver with MiniBrowser, on a virtual display) for the
+# smoke suite in tests/engines/.
+ensure_engines() {
+  local need=()
+  [ -x /usr/bin/firefox-esr ] || need+=(firefox-esr)
+  [ -x /usr/bin/WebKitWebDriver ] || need+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null || need+=(xvfb)
+  command -v xauth >/dev/null || need+=(xauth)
+  [ ${#need[@]} -gt 0 ] || return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing ${need[*]} (apt)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  else
+    echo "The smoke suite in Firefox and WebKit needs: sudo apt-get install ${need[*]}" >&2
     exit 1
   fi
 }
@@ -144,6 +164,9 @@ case "${1:-help}" in
     wasm_tests
     say "end-to-end tests (playwright-core + Chromium)"
     node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
+    say "smoke tests in Firefox ESR and WebKit"
+    ensure_engines
+    tests/engines/run.sh
     say "the npm package and its types"
     package_tests
     say "WordPress plugin on a real WordPress (Debian's package, MariaDB, PHP's server, Chromium)"
@@ -168,6 +191,8 @@ case "${1:-help}" in
     ensure_browser
     command -v twiggy >/dev/null || { say "installing twiggy for the size breakdown"; cargo install twiggy; }
     node bench/run.mjs
+    say "what each way of including the loader costs (bench/snippet.mjs)"
+    node bench/snippet.mjs
     ;;
   fuzz)
     ensure_rust
@@ -179,6 +204,6 @@ case "${1:-help}" in
     cargo run --quiet --example faq_snippet -- "${2:-en}"
     ;;
   *)
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
     ;;
 esac
