@@ -242,7 +242,7 @@ function readState() {
 /** @param {Folder} files */
 function scriptTag(files, withIntegrity = true) {
   const integrity = withIntegrity && files.published && build.integrity ? ` integrity="${build.integrity}" crossorigin="anonymous"` : '';
-  return `<script src="${attr(files.url + LOADER)}"${integrity} defer blocking="render"></script>`;
+  return `<script src="${attr(files.url + LOADER)}"${integrity}></script>`;
 }
 
 /** @param {string} colour */

@@ -493,6 +493,7 @@
    * @property {boolean} pending
    * @property {number} run
    * @property {string[]} fellBack  languages whose file failed for it (it shows English)
+   * @property {boolean} fitted  the reserve no longer holds (see fit)
    */
   /** @type {WeakMap<Element, State>} */
   var state = new WeakMap();
@@ -501,7 +502,7 @@
   function stateOf(el) {
     var s = state.get(el);
     if (!s) {
-      s = { shadow: null, widget: null, active: false, started: false, fallback: false, config: undefined, pending: false, run: 0, fellBack: [] };
+      s = { shadow: null, widget: null, active: false, started: false, fallback: false, config: undefined, pending: false, run: 0, fellBack: [], fitted: false };
       state.set(el, s);
     }
     return s;
@@ -524,6 +525,7 @@
         '.loading{color:#b3bdc7}}');
     }
     s.fallback = false;
+    s.fitted = false;
     s.shadow.adoptedStyleSheets = [loadingSheet];
     var box = document.createElement('p');
     box.className = 'loading';
@@ -532,12 +534,79 @@
     s.shadow.replaceChildren(box);
   }
 
+  // The reserve is the tallest first screen at a width, in the longest language, so a
+  // rendered widget is often shorter. Once it has rendered (`ei-ready`), the element takes
+  // its content's height, but only when that moves nothing the visitor can see: at once if
+  // the widget ends below the screen (what moves up is out of sight); otherwise when it
+  // comes to end below the screen, or when the visitor first presses the pointer or a key
+  // in it (browsers do not count a shift that follows input, and the screen changes then
+  // anyway). Until then the space stays reserved.
+  /** @type {CSSStyleSheet | null} */
+  var fitSheet = null;
+
+  /**
+   * @param {Element} el
+   * @param {State} s
+   */
+  function fit(el, s) {
+    if (s.fitted || !s.shadow) return;
+    s.fitted = true;
+    if (!fitSheet) {
+      // The reserve's own selectors, later in the cascade, without a minimum height.
+      var reserve = new CSSStyleSheet();
+      reserve.replaceSync(BUILD.reserve);
+      /** @type {string[]} */
+      var selectors = [];
+      /** @param {CSSRuleList} rules */
+      var collect = function (rules) {
+        for (var i = 0; i < rules.length; i++) {
+          var rule = /** @type {CSSStyleRule & CSSGroupingRule} */ (rules[i]);
+          if (rule.selectorText && selectors.indexOf(rule.selectorText) < 0) selectors.push(rule.selectorText);
+          else if (rule.cssRules) collect(rule.cssRules);
+        }
+      };
+      collect(reserve.cssRules);
+      fitSheet = new CSSStyleSheet();
+      if (selectors.length) fitSheet.replaceSync(selectors.join(',') + '{min-height:auto}');
+    }
+    var sheets = Array.prototype.slice.call(s.shadow.adoptedStyleSheets);
+    sheets.push(fitSheet);
+    s.shadow.adoptedStyleSheets = sheets;
+  }
+
+  /** @param {Event} event */
+  function onReady(event) {
+    var el = /** @type {HTMLElement} */ (event.currentTarget);
+    var s = stateOf(el);
+    if (event.target !== el || s.fitted || s.fallback) return;
+    if (el.getBoundingClientRect().bottom > innerHeight) return fit(el, s);
+    // Fully inside a root reaching far above the screen: the widget ends on or above it.
+    var seen = window.IntersectionObserver
+      ? new IntersectionObserver(
+          function (entries) {
+            if (entries[entries.length - 1].intersectionRatio < 1) done();
+          },
+          { rootMargin: '100000px 100000px 0px 100000px', threshold: 1 },
+        )
+      : null;
+    if (seen) seen.observe(el);
+    el.addEventListener('pointerdown', done);
+    el.addEventListener('keydown', done);
+    function done() {
+      if (seen) seen.disconnect();
+      el.removeEventListener('pointerdown', done);
+      el.removeEventListener('keydown', done);
+      fit(el, s);
+    }
+  }
+
   // If the files cannot load, the publisher's light-DOM content (e.g. the FAQ snippet)
   // is shown again through a slot.
   /** @param {State} s */
   function showFallback(s) {
     if (!s.shadow) return;
     s.fallback = true;
+    s.fitted = false;
     s.shadow.adoptedStyleSheets = [];
     s.shadow.replaceChildren(document.createElement('slot'));
   }
@@ -644,6 +713,35 @@
     });
   }
 
+  // Resolves once the parser is past `el`, so its children (a configuration) are there. A
+  // loader included before the element, as the publisher snippet is, meets the element
+  // before its children: then wait until a node follows it, or the document is parsed.
+  /**
+   * @param {Element} el
+   * @returns {Promise<void>}
+   */
+  function parsed(el) {
+    return new Promise(function (resolve) {
+      function past() {
+        if (document.readyState !== 'loading') return true;
+        for (var node = /** @type {Node | null} */ (el); node && node !== document; node = node.parentNode) {
+          if (node.nextSibling) return true;
+        }
+        return false;
+      }
+      if (past()) return resolve();
+      var observer = new MutationObserver(check);
+      function check() {
+        if (!past()) return;
+        observer.disconnect();
+        document.removeEventListener('DOMContentLoaded', check);
+        resolve();
+      }
+      observer.observe(document, { childList: true, subtree: true });
+      document.addEventListener('DOMContentLoaded', check);
+    });
+  }
+
   // Builds (or rebuilds, with its current attributes and configuration) an element's widget.
   // A later run supersedes an earlier one still downloading. If the files cannot load, only
   // this widget falls back; its next run (or another widget's) tries them again.
@@ -651,8 +749,11 @@
   function run(el) {
     var s = stateOf(el);
     var current = ++s.run;
-    var text = configText(el, s);
-    Promise.all([loadWidget(), languageReady(languageFor(el, s), s), text ? compile(el, s, text) : undefined]).then(
+    var config = parsed(el).then(function () {
+      var text = configText(el, s);
+      return text ? compile(el, s, text) : undefined;
+    });
+    Promise.all([loadWidget(), languageReady(languageFor(el, s), s), config]).then(
       function (parts) {
         if (current !== s.run || !el.isConnected || !s.shadow) return;
         try {
@@ -759,6 +860,7 @@
         // Closed by default so host-page scripts (e.g. session recorders) cannot read answers.
         s.shadow = this.attachShadow({ mode: this.getAttribute('shadow') === 'open' ? 'open' : 'closed' });
         showLoading(this, s);
+        this.addEventListener('ei-ready', onReady);
       }
       if (s.active) return;
       if (s.started) {

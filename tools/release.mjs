@@ -26,7 +26,7 @@ for (const file of ['LICENSE-MIT', 'LICENSE-APACHE', 'CHANGELOG.md']) cpSync(joi
 const integrity = JSON.parse(readFileSync(join(folder, 'dist', 'integrity.json'), 'utf8')).files[`${NAME}.js`];
 /** @param {string} src @param {boolean} withIntegrity */
 const snippet = (src, withIntegrity) =>
-  `<script src="${src}"${withIntegrity ? ` integrity="${integrity}" crossorigin="anonymous"` : ''} defer blocking="render"></script>\n<emotional-intimacy-widget></emotional-intimacy-widget>`;
+  `<script src="${src}"${withIntegrity ? ` integrity="${integrity}" crossorigin="anonymous"` : ''}></script>\n<emotional-intimacy-widget></emotional-intimacy-widget>`;
 writeFileSync(join(staging, top, 'README.txt'), `Emotional intimacy widget ${version}: files for hosting it yourself
 
 1. Upload this whole folder to your website, for example to /widgets/${top}/.

@@ -143,7 +143,7 @@ test('pasted on another origin, the code runs the widget as chosen; one option c
   const csp = await builder.locator('#csp').textContent();
   assert.equal(
     code,
-    `<script src="${env.server.cdn}/eiw/${TAG}.js" defer blocking="render"></script>\n` +
+    `<script src="${env.server.cdn}/eiw/${TAG}.js"></script>\n` +
       `<${TAG} id="w1" lang="es" theme="dark" cta-href="https://example.org/book?from=quiz&amp;lang=es" cta-label="Reservar una llamada"></${TAG}>`,
   );
   assert.match(await builder.locator('#embed-notes').textContent(), /No `?integrity`? value/);
@@ -251,7 +251,7 @@ test('the integrity value is the built loader\'s; the published code runs under 
   assert.equal(integrity.files[`${TAG}.js`], loader);
   const folder = `https://cdn.jsdelivr.net/npm/${TAG}@${integrity.version}/dist/`;
   assert.equal(await builder.inputValue('#opt-files'), folder);
-  assert.equal(code, `<script src="${folder}${TAG}.js" integrity="${loader}" crossorigin="anonymous" defer blocking="render"></script>\n<${TAG}></${TAG}>`);
+  assert.equal(code, `<script src="${folder}${TAG}.js" integrity="${loader}" crossorigin="anonymous"></script>\n<${TAG}></${TAG}>`);
   const csp = await builder.locator('#csp').textContent();
   assert.equal(csp, "script-src https://cdn.jsdelivr.net 'wasm-unsafe-eval';\nconnect-src https://cdn.jsdelivr.net;");
   await builder.context().close();

@@ -76,7 +76,10 @@ test('a slow download shows an accessible loading state; the page stays responsi
   assert.ok(Date.now() - t0 < 1000, 'the click was handled before the download finished');
   await page.waitForFunction(() => window.__events.some((e) => e.type === 'ei-ready'));
   const afterY = await page.locator('#below').evaluate((el) => el.getBoundingClientRect().top + scrollY);
-  assert.equal(afterY, beforeY, 'content below the widget did not move');
+  // Ready, the widget drops the rest of its reserve only where that moves nothing seen: the
+  // content below it stays put, or moves up below the screen.
+  const screenEnd = await page.evaluate(() => scrollY + innerHeight);
+  assert.ok(afterY === beforeY || (beforeY > screenEnd && afterY > screenEnd && afterY < beforeY), `content below the widget did not move in sight: ${beforeY} → ${afterY}, screen ends at ${screenEnd}`);
   await page.context().close();
 });
 

@@ -155,39 +155,156 @@ test('a language file that fails to load falls back to English, with a message',
   }
 });
 
-test('nothing on the page moves while the widget loads (320 to 1280 px wide, every section)', async () => {
+// The publisher snippets: the README's (the loader before the element, parser-blocking, so
+// the element is defined before the browser meets it, in every browser), and the earlier
+// one, deferred in the head with `blocking="render"` (Chromium and WebKit only).
+const SNIPPETS = {
+  readme: { head: '', before: '<script src="/eiw/emotional-intimacy-widget.js"></script>' },
+  'render-blocking': { head: '<script src="/eiw/emotional-intimacy-widget.js" defer blocking="render"></script>', before: '' },
+};
+
+// Records layout shifts (those after input apart: browsers do not count them), and at each
+// `ei-ready` the element's height and its content's (the widget's one root in the shadow).
+const RECORD_SHIFTS = () => {
+  window.__shift = 0;
+  window.__shifts = [];
+  window.__heights = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.hadRecentInput) continue;
+      window.__shift += entry.value;
+      window.__shifts.push(entry.sources.map((s) => `${s.node?.nodeName}.${s.node?.className} ${JSON.stringify(s.previousRect)} ${JSON.stringify(s.currentRect)}`));
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+  document.addEventListener('ei-ready', (e) => {
+    const host = e.target;
+    window.__heights.push({ host: host.getBoundingClientRect().height, content: host.shadowRoot.firstElementChild.getBoundingClientRect().height });
+  });
+};
+
+/** A host page in Spanish (the longest texts; the reserve is measured for it): a heading,
+ * the widget, then host text. */
+async function hostPage(server, { width, height = 800, sections = '', snippet = 'readme', above = '', loading = 'eager' }) {
+  const url = `${server.host}/fixtures/shift-${Math.random().toString(36).slice(2)}.html`;
+  const { head, before } = SNIPPETS[snippet];
+  return open(env.browser, url, {
+    ready: 0,
+    context: { viewport: { width, height } },
+    before: async (p) => {
+      await p.addInitScript(RECORD_SHIFTS);
+      await p.route(url, (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><html lang="es"><head><meta name="viewport" content="width=device-width, initial-scale=1">${head}</head>
+            <body>${above}<h1>A host page</h1>${before}<emotional-intimacy-widget id="w1" shadow="open" loading="${loading}" ${sections}></emotional-intimacy-widget>
+            <p id="after">${'Host text below the widget. '.repeat(40)}</p></body></html>`,
+        }),
+      );
+    },
+  });
+}
+
+const twoFrames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+const shifts = (page) => page.evaluate(() => ({ total: window.__shift, sources: window.__shifts }));
+const heights = (page) => page.evaluate(() => window.__heights);
+
+test('nothing on the page moves while the widget loads (320 to 1280 px wide, every section, both snippets)', async () => {
   const slow = await startServer({ wasmDelayMs: 300 });
   after(() => slow.close());
-  // Spanish has the longest texts; the reserve is measured for it.
-  for (const width of [320, 412, 768, 1280]) {
-    for (const sections of ['', 'sections="quiz"', 'sections="faq"']) {
-      const url = slow.host + '/fixtures/shift.html';
-      const page = await open(env.browser, url, {
-        ready: 0,
-        context: { viewport: { width, height: 800 } },
-        before: async (p) => {
-          await p.addInitScript(() => {
-            window.__shift = 0;
-            new PerformanceObserver((list) => {
-              for (const entry of list.getEntries()) { window.__shift += entry.value; (window.__shifts ||= []).push(entry.sources.map((s) => `${s.node?.nodeName}.${s.node?.className} ${JSON.stringify(s.previousRect)} ${JSON.stringify(s.currentRect)}`)); }
-            }).observe({ type: 'layout-shift', buffered: true });
-          });
-          await p.route(url, (route) =>
-            route.fulfill({
-              contentType: 'text/html',
-              // The publisher snippet as the README gives it: the loader renders first.
-              body: `<!doctype html><html lang="es"><head><meta name="viewport" content="width=device-width, initial-scale=1">
-                <script src="/eiw/emotional-intimacy-widget.js" defer blocking="render"></script></head>
-                <body><h1>A host page</h1><emotional-intimacy-widget id="w1" shadow="open" ${sections}></emotional-intimacy-widget>
-                <p id="after">${'Host text below the widget. '.repeat(40)}</p></body></html>`,
-            }),
-          );
-        },
-      });
+  for (const snippet of Object.keys(SNIPPETS)) {
+    for (const width of [320, 412, 768, 1280]) {
+      for (const sections of ['', 'sections="quiz"', 'sections="faq"']) {
+        const page = await hostPage(slow, { width, sections, snippet });
+        await ready(page);
+        await twoFrames(page);
+        const { total, sources } = await shifts(page);
+        assert.equal(total, 0, `${snippet}, ${width} px ${sections}: ${JSON.stringify(sources)}`);
+        await page.context().close();
+      }
+    }
+  }
+});
+
+test('after ei-ready the element is as tall as its content: no blank gap, and nothing moved', async () => {
+  for (const width of [320, 768, 1280]) {
+    for (const sections of ['', 'sections="quiz"']) {
+      // 600 px high: the widget ends below the screen, so what its reserve held moves up out of sight.
+      const page = await hostPage(env.server, { width, height: 600, sections });
       await ready(page);
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      assert.equal(await page.evaluate(() => window.__shift), 0, `${width} px ${sections}: ${JSON.stringify(await page.evaluate(() => window.__shifts))}`);
+      const [at] = await heights(page);
+      assert.ok(at.content > 0, `${width} px ${sections}: rendered`);
+      assert.equal(at.host, at.content, `${width} px ${sections}: the element's height is its content's at ei-ready`);
+      // And it follows the content: the next screen is taller or shorter, never padded.
+      await page.locator('#w1 .intro .button.primary').click();
+      await page.locator('#w1 .progress-text').waitFor();
+      const now = await page.locator('#w1').evaluate((el) => [el.getBoundingClientRect().height, el.shadowRoot.firstElementChild.getBoundingClientRect().height]);
+      assert.equal(now[0], now[1], `${width} px ${sections}: on the first question`);
+      await twoFrames(page);
+      const { total, sources } = await shifts(page);
+      assert.equal(total, 0, `${width} px ${sections}: ${JSON.stringify(sources)}`);
       await page.context().close();
     }
   }
+});
+
+test('a widget seen whole keeps its reserve until the visitor presses in it or it ends below the screen', async () => {
+  // The FAQ alone at 1280 px fits on the screen with host text under it: dropping the
+  // reserve then would move that text in sight.
+  const pressed = await hostPage(env.server, { width: 1280, height: 900, sections: 'sections="faq"' });
+  await ready(pressed);
+  const [at] = await heights(pressed);
+  assert.ok(at.host > at.content, `the reserve holds while the text under it is seen: ${JSON.stringify(at)}`);
+  await pressed.locator('#w1 .faq h2').first().click();
+  await pressed.waitForFunction(() => {
+    const el = document.getElementById('w1');
+    return el.getBoundingClientRect().height === el.shadowRoot.firstElementChild.getBoundingClientRect().height;
+  });
+  await twoFrames(pressed);
+  assert.equal((await shifts(pressed)).total, 0, 'the only shift followed input');
+  await pressed.context().close();
+
+  // A lazy widget far down, seen whole when it starts, then scrolled back up until it ends
+  // below the screen.
+  const scrolled = await hostPage(env.server, {
+    width: 1280,
+    height: 900,
+    sections: 'sections="faq"',
+    above: '<div style="height: 3000px"></div>',
+    loading: 'lazy',
+  });
+  await settled(scrolled);
+  assert.deepEqual(await heights(scrolled), [], 'not started yet');
+  await scrolled.evaluate(() => scrollTo(0, document.getElementById('w1').getBoundingClientRect().top + scrollY - 20));
+  await ready(scrolled);
+  const [seen] = await heights(scrolled);
+  assert.ok(seen.host > seen.content, JSON.stringify(seen));
+  await scrolled.evaluate(() => scrollTo(0, 0));
+  await scrolled.waitForFunction(() => {
+    const el = document.getElementById('w1');
+    return el.getBoundingClientRect().height === el.shadowRoot.firstElementChild.getBoundingClientRect().height;
+  });
+  await twoFrames(scrolled);
+  assert.equal((await shifts(scrolled)).total, 0, JSON.stringify((await shifts(scrolled)).sources));
+  await scrolled.context().close();
+});
+
+test('a loader before the element still reads the configuration inside it', async () => {
+  const url = `${env.server.host}/fixtures/before-config.html`;
+  const configured = await open(env.browser, url, {
+    before: (p) =>
+      p.route(url, (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          // The element starts (connectedCallback) before the parser has reached its children.
+          body: `<!doctype html><html lang="en"><head></head><body>
+            <script src="/eiw/emotional-intimacy-widget.js"></script>
+            <emotional-intimacy-widget id="w1" shadow="open" loading="eager">
+              <script type="application/json">{ "strings": { "title": "From the configuration" } }</script>
+            </emotional-intimacy-widget></body></html>`,
+        }),
+      ),
+  });
+  assert.equal(await configured.locator('#w1 .quiz .title').textContent(), 'From the configuration');
+  assert.deepEqual(await configured.evaluate(() => window.__errors), []);
+  await configured.context().close();
 });

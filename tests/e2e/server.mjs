@@ -15,7 +15,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const dist = join(repo, 'dist');
+// EIW_DIST: another built folder, for instance a copy taken while someone rebuilds dist/.
+const dist = process.env.EIW_DIST ? resolve(process.env.EIW_DIST) : join(repo, 'dist');
 const fixtures = join(repo, 'tests', 'fixtures');
 const benchPages = join(repo, 'bench', 'pages');
 const vendor = join(repo, 'node_modules');
@@ -83,11 +84,13 @@ function inside(root, path) {
   return full.startsWith(root) ? full : null;
 }
 
+// `delays`: widget files (paths under /eiw/) answered that many milliseconds late, as from
+// a distant CDN (the benchmark's snippet comparison).
 // `gate`: widget files (paths under /eiw/) whose responses are held until every one of them
 // has been requested, which only happens if the page requests them together. A page that
 // fetched them one after another would never complete; after `gateLimitMs` the gate opens
 // anyway and `gateForced` says so, for the test to fail on.
-export async function startServer({ wasmDelayMs = 0, gate = [], gateLimitMs = 10000, compress = false } = {}) {
+export async function startServer({ wasmDelayMs = 0, gate = [], gateLimitMs = 10000, compress = false, delays = {} } = {}) {
   const origins = {};
   const requests = [];
   const waiting = new Set(gate);
@@ -134,6 +137,8 @@ export async function startServer({ wasmDelayMs = 0, gate = [], gateLimitMs = 10
         body = body.toString('utf8').replaceAll('{{CDN}}', cdn).replaceAll('{{HOST}}', origins.host);
         if (body.includes('{{QUIZ}}')) body = body.replaceAll('{{QUIZ}}', (await quizJson()).replaceAll('<', '\\u003c'));
       }
+      const delay = url.pathname.startsWith('/eiw/') ? delays[url.pathname.slice(5)] : 0;
+      if (delay) await new Promise((r) => setTimeout(r, delay));
       if (extname(file) === '.wasm' && wasmDelayMs > 0) {
         await new Promise((r) => setTimeout(r, wasmDelayMs));
       }

@@ -239,6 +239,59 @@ test('a post with only the block loads the script once and shows the options', {
   }
 });
 
+// Runs before the page's scripts: layout shifts (those after input apart), widgets the
+// parser inserted before the element was defined (each would be laid out with no reserved
+// space at first), and `ei-ready`s.
+const RECORD_SHIFTS = () => {
+  const w = /** @type {any} */ (window);
+  w.__shift = 0;
+  w.__shifts = [];
+  w.__undefinedAtParse = 0;
+  w.__ready = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of /** @type {any[]} */ (list.getEntries())) {
+      if (entry.hadRecentInput) continue;
+      w.__shift += entry.value;
+      w.__shifts.push(entry.sources.map((/** @type {any} */ s) => `${s.node?.nodeName}.${s.node?.className} ${JSON.stringify(s.previousRect)} → ${JSON.stringify(s.currentRect)}`));
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+  new MutationObserver((records) => {
+    if (customElements.get('emotional-intimacy-widget')) return;
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node instanceof Element && (node.matches('emotional-intimacy-widget') || node.querySelector('emotional-intimacy-widget'))) w.__undefinedAtParse++;
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
+  document.addEventListener('ei-ready', () => w.__ready++);
+};
+
+test('a post with the block or shortcodes: the loader runs before the element is parsed, and nothing moves as the widget starts', { skip }, async () => {
+  for (const url of [posts.block.url, withQuery(posts.block.url, BLOCK_THEME), posts.mixed.url]) {
+    for (const width of [320, 1280]) {
+      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      await page.addInitScript(RECORD_SHIFTS);
+      const response = await page.goto(url);
+      const html = await response.text();
+      // In the head, without defer or async: the browser runs it before it reaches the body.
+      const head = html.slice(0, html.indexOf('</head>'));
+      const tags = [...head.matchAll(/<script\b[^>]*\/emotional-intimacy-widget\.js[^>]*>/g)].map((m) => m[0]);
+      assert.equal(tags.length, 1, `${url}: the loader in the head`);
+      assert.doesNotMatch(tags[0], /\b(defer|async)\b/, tags[0]);
+      await page.waitForFunction(() => /** @type {any} */ (window).__ready > 0);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const seen = await page.evaluate(() => {
+        const w = /** @type {any} */ (window);
+        return { undefinedAtParse: w.__undefinedAtParse, shift: w.__shift, shifts: w.__shifts };
+      });
+      assert.equal(seen.undefinedAtParse, 0, `${url}, ${width} px: a widget was parsed before the element was defined`);
+      assert.equal(seen.shift, 0, `${url}, ${width} px: ${JSON.stringify(seen.shifts)}`);
+      await context.close();
+    }
+  }
+});
+
 test('a bare shortcode in classic content: a widget with the defaults, nothing to report', { skip }, async () => {
   const { page, html, log, close } = await open(posts.bare.url);
   assert.doesNotMatch(html, /<!-- emotional-intimacy-widget/);

@@ -51,14 +51,9 @@ const EIW_ATTRIBUTES = array(
  * Registers the widget's loader script, the shortcode and the block.
  */
 function eiw_init() {
-	// The loader finds eiw.js, the wasm and any other companion file in its own folder,
-	// so the bundled folder is served as it is. Printed in the footer: it is enqueued
-	// while the content is rendered, only on pages that show a widget, and only once.
-	wp_register_script(
-		'emotional-intimacy-widget',
-		plugins_url( 'widget/emotional-intimacy-widget.js', __FILE__ ),
-		array(),
-		EIW_VERSION,
+	// Printed in the footer: it is enqueued while the content is rendered, only on pages
+	// that show a widget, and only once. eiw_enqueue_in_head() moves it where it can.
+	eiw_register_loader(
 		array(
 			'in_footer' => true, // WordPress before 6.3 reads this array as `true`.
 			'strategy'  => 'defer',
@@ -68,6 +63,47 @@ function eiw_init() {
 	register_block_type( __DIR__ . '/block', array( 'render_callback' => 'eiw_render_block' ) );
 }
 add_action( 'init', 'eiw_init' );
+
+/**
+ * Registers the loader. It finds eiw.js, the wasm and any other companion file in its own
+ * folder, so the bundled folder is served as it is.
+ *
+ * @param array|boolean $args Where and how it is printed (wp_register_script()'s last argument).
+ */
+function eiw_register_loader( $args ) {
+	wp_register_script(
+		'emotional-intimacy-widget',
+		plugins_url( 'widget/emotional-intimacy-widget.js', __FILE__ ),
+		array(),
+		EIW_VERSION,
+		$args
+	);
+}
+
+/**
+ * On a post or page whose own content shows a widget (the block or the shortcode), the
+ * loader goes in the head, without `defer`: it then defines the element before the browser
+ * reaches it, so the widget's space is kept from the first paint and nothing below it
+ * moves, in every browser (Firefox does not support `blocking="render"`). A deferred
+ * loader in the footer runs after the page may have painted, and then everything below
+ * the widget jumps. Widgets elsewhere (widget areas, archives) keep the footer.
+ */
+function eiw_enqueue_in_head() {
+	if ( ! is_singular() ) {
+		return;
+	}
+	$post = get_queried_object();
+	if ( ! $post instanceof WP_Post ) {
+		return;
+	}
+	if ( ! has_block( 'emotional-intimacy-widget/quiz', $post ) && ! has_shortcode( $post->post_content, 'emotional_intimacy_widget' ) ) {
+		return;
+	}
+	wp_deregister_script( 'emotional-intimacy-widget' );
+	eiw_register_loader( false );
+	wp_enqueue_script( 'emotional-intimacy-widget' );
+}
+add_action( 'wp_enqueue_scripts', 'eiw_enqueue_in_head' );
 
 /**
  * Whether an on/off option is on: anything but empty, 0, false, no or off.
