@@ -194,6 +194,7 @@ test('Arabic runs right to left with Arabic digits and mirrored bars', async () 
   }
   const score = await page.locator('#w1 .score-value').textContent();
   assert.match(score, /^[٠-٩]+ من ١٠٠$/);
+  await page.locator('#w1 [aria-controls=eiw-all-scores]').click();
   const transform = await page.locator('#w1 .chart-bar').first().evaluate((el) => getComputedStyle(el).transform);
   assert.equal(transform, 'matrix(-1, 0, 0, 1, 0, 0)', 'bars grow from the right');
   const rows = await page.locator('#w1 .chart-row .visually-hidden').allTextContents();

@@ -84,10 +84,12 @@ test('a visitor completes the quiz with the keyboard alone', async () => {
   const widths = await page.locator('#w1 .chart-row .fill').evaluateAll((els) => els.map((e) => e.getAttribute('width')));
   assert.deepEqual(widths, expected.dimensions.map((d) => String(d.percent ?? 0)));
 
-  const areas = await page.locator('#w1 .area').evaluateAll((els) => els.map((e) => e.dataset.dimension));
+  const areas = await page.locator('#w1 .areas .area').evaluateAll((els) => els.map((e) => e.dataset.dimension));
   assert.deepEqual(areas, expected.areas);
   for (const id of areas) {
-    const tips = await page.locator(`#w1 .area[data-dimension="${id}"] .tips li`).allTextContents();
+    const first = await page.locator(`#w1 .areas .area[data-dimension="${id}"] .tip`).textContent();
+    assert.equal(first, content.dimensions.find((d) => d.id === id).tips[0], 'one tip first');
+    const tips = await page.locator(`#w1 #eiw-more-ideas .area[data-dimension="${id}"] .tips li`).allTextContents();
     assert.deepEqual(tips, content.dimensions.find((d) => d.id === id).tips.slice(0, 3));
   }
   assert.match(await page.locator('#w1 .disclaimer').textContent(), /not a diagnosis/);
