@@ -7,6 +7,7 @@
 #   ./run.sh build            build dist/ (what publishers host)
 #   ./run.sh bench            print size, startup, interaction and memory figures
 #   ./run.sh fuzz [cases]     a long fuzz pass over the input paths (the test run does a short one)
+#   ./run.sh mutants [files]  mutation testing of src/core: the share of mutants caught, each one missed
 #   ./run.sh faq-snippet [lang]  print the FAQ as no-JS HTML to paste inside the element
 #   ./run.sh wordpress [folder]  build the WordPress plugin zip (default folder: release/)
 #   ./run.sh release          test the packed files, then write release/: the npm package (.tgz),
@@ -17,6 +18,7 @@ cd "$(dirname "$0")"
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
+CARGO_MUTANTS_VERSION=27.1.0
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -77,6 +79,72 @@ ensure_engines() {
   else
     echo "The smoke suite in Firefox and WebKit needs: sudo apt-get install ${need[*]}" >&2
     exit 1
+  fi
+}
+
+# Mutation testing (README, "Mutation testing"): cargo-mutants changes the core's code one
+# small step at a time and reruns the core's unit tests, which must notice each change.
+# .cargo/mutants.toml says how, and which mutants change nothing observable. Arguments:
+# files or globs to mutate (default: all of src/core), and cargo-mutants options such as
+# `--in-diff change.diff` (only the lines a change touched) or `--jobs 2`.
+mutants() {
+  command -v cargo >/dev/null || { echo "Install Rust with rustup first: https://rustup.rs" >&2; exit 1; }
+  export PATH="$HOME/.cargo/bin:$PATH"
+  if ! cargo mutants --version 2>/dev/null | grep -q " $CARGO_MUTANTS_VERSION\$"; then
+    say "installing cargo-mutants $CARGO_MUTANTS_VERSION (once per machine; ~5 minutes on 2 cores)"
+    cargo install --locked "cargo-mutants@$CARGO_MUTANTS_VERSION"
+  fi
+  local args=() files=0 jobs=0 prev='' arg
+  for arg in "$@"; do
+    case "$prev:$arg" in
+      --file:* | -f:*) files=1; args+=("$arg") ;;
+      *:-j* | *:--jobs* | *:--in-place) jobs=1; args+=("$arg") ;;
+      *:--file=* | *:-f?*) files=1; args+=("$arg") ;;
+      *:-*) args+=("$arg") ;;
+      *:*.rs | *:*'*'*) files=1; args+=(--file "$arg") ;;
+      *) args+=("$arg") ;;
+    esac
+    prev=$arg
+  done
+  [ "$files" = 1 ] || args+=(--file 'src/core/**')
+  if [[ " ${args[*]} " == *" --list"* ]]; then
+    cargo mutants "${args[@]}"
+    return
+  fi
+  # One build at a time unless told otherwise: the machine's other work keeps a core.
+  [ "$jobs" = 1 ] || args+=(--jobs 1)
+  local out=target/mutants.out status=0
+  mkdir -p target
+  rm -rf "$out"
+  say "cargo mutants ${args[*]}"
+  cargo mutants "${args[@]}" || status=$?
+  # 0: all caught; 2: some missed; 3: some stopped by the test timeout (see below).
+  case "$status" in
+    0 | 2 | 3) ;;
+    *) echo "run.sh: cargo mutants failed (exit $status) before judging the tests; see $out/log/" >&2
+       return "$status" ;;
+  esac
+  if [ ! -f "$out/outcomes.json" ]; then
+    say "no mutants to test"
+    return 0
+  fi
+  # A test run the timeout stopped (a mutant that loops forever) did notice the change.
+  local caught missed timeout unviable
+  caught=$(grep -c . "$out/caught.txt" || true)
+  missed=$(grep -c . "$out/missed.txt" || true)
+  timeout=$(grep -c . "$out/timeout.txt" || true)
+  unviable=$(grep -c . "$out/unviable.txt" || true)
+  echo "Per file (caught/viable):"
+  awk -F: 'FILENAME ~ /missed/ { m[$1]++ } FILENAME !~ /missed/ { c[$1]++ } { f[$1] = 1 }
+           END { for (k in f) printf "  %-34s %4d/%d\n", k, c[k], c[k] + m[k] }' \
+    "$out/caught.txt" "$out/timeout.txt" "$out/missed.txt" | sort
+  awk -v c=$((caught + timeout)) -v n=$((caught + timeout + missed)) -v t="$timeout" -v u="$unviable" \
+    'BEGIN { printf "Caught %d of %d viable mutants: %.1f%% (%d by the test timeout; %d unviable: they do not build)\n",
+             c, n, n ? int(1000 * c / n) / 10 : 100, t, u }'
+  if [ "$missed" -gt 0 ]; then
+    echo "Missed (no test noticed these changes; each diff is in $out/diff/):"
+    sed 's/^/  /' "$out/missed.txt"
+    return 2
   fi
 }
 
@@ -199,11 +267,14 @@ case "${1:-help}" in
     say "fuzzing configuration, attributes, stored progress and language tags"
     PROPTEST_CASES="${2:-50000}" cargo test --release --test fuzz
     ;;
+  mutants)
+    mutants "${@:2}"
+    ;;
   faq-snippet)
     ensure_rust >/dev/null
     cargo run --quiet --example faq_snippet -- "${2:-en}"
     ;;
   *)
-    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
     ;;
 esac

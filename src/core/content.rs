@@ -525,10 +525,50 @@ mod tests {
     }
 
     #[test]
+    fn a_text_is_found_by_the_key_publishers_write() {
+        let en = english();
+        assert_eq!(en.text("title"), Some(en.ui.title.as_str()));
+        assert_eq!(en.text("safety.call"), Some(en.safety.call.as_str()));
+        assert_eq!(
+            en.text("compare.heading"),
+            Some(en.compare.heading.as_str())
+        );
+        for unknown in ["safety.nope", "quiz.title", "nope"] {
+            assert_eq!(en.text(unknown), None, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn each_question_shows_its_own_statement() {
+        let en = english();
+        let item = |dimension, item| QuestionRef::Item { dimension, item };
+        assert_eq!(
+            en.question_text(item(0, 0)),
+            Some(en.dimensions[0].items[0].text.as_str())
+        );
+        assert_ne!(en.question_text(item(0, 0)), en.question_text(item(0, 1)));
+        assert_eq!(
+            en.question_text(QuestionRef::Safety),
+            Some(en.safety.item.as_str())
+        );
+        assert_eq!(
+            en.item(QuestionRef::Safety),
+            None,
+            "the safety statement is no area's"
+        );
+        assert_eq!(en.item(item(10, 0)), None);
+        assert_eq!(en.question_text(item(0, 2)), None);
+        for q in en.questions() {
+            assert!(en.question_text(q).is_some_and(|t| !t.is_empty()), "{q:?}");
+        }
+    }
+
+    #[test]
     fn numbers_use_the_language_digits() {
         assert_eq!(english().number(63), "63");
         assert_eq!(builtin("ar").unwrap().number(63), "٦٣");
         assert!(builtin("ar").unwrap().direction_is_rtl());
+        assert!(!english().direction_is_rtl());
     }
 
     #[test]

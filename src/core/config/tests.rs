@@ -39,6 +39,10 @@ fn no_config_and_empty_object_are_fine() {
         .is_empty());
     assert!(messages("{}").is_empty());
     assert!(messages("  ").is_empty());
+    assert!(
+        messages(r#"{"faq_merge": "replace"}"#).is_empty(),
+        "the default, spelled out"
+    );
 }
 
 #[test]
@@ -94,6 +98,8 @@ fn bad_configs_each_explained() {
         (r#"{"resources": [{"kind": "crisis", "name": "X", "tel": "abc", "url": "https://x.org"}]}"#, r#"config.resources[0].tel: "abc" is not a phone number"#),
         (r#"{"languages": []}"#, "config.languages: expected an object { … }, found a list"),
         (r#"{"languages": {"French": {}}}"#, r#"config.languages.French: the key must be a language code such as "fr" or "pt""#),
+        (r#"{"languages": {"f": {}}}"#, r#"config.languages.f: the key must be a language code such as "fr" or "pt""#),
+        (r#"{"languages": {"fren": {}}}"#, r#"config.languages.fren: the key must be a language code such as "fr" or "pt""#),
     ];
     for (config, expected) in cases {
         assert_eq!(one(config), format!("{P}{expected}"), "config: {config}");

@@ -87,6 +87,8 @@ fn says_what_is_wrong_and_where() {
 fn refuses_deep_nesting_without_overflowing_the_stack() {
     let deep = "[".repeat(100_000);
     assert_eq!(err(&deep), "nested too deeply at line 1 column 130");
+    let deep_objects = "{\"a\":".repeat(100_000);
+    assert_eq!(err(&deep_objects), "nested too deeply at line 1 column 646");
     let ok = format!("{}{}", "[".repeat(100), "]".repeat(100));
     assert!(parse(&ok).is_ok());
 }
@@ -104,6 +106,8 @@ fn writes_compact_json_that_is_safe_in_a_script_element() {
         r#"{"a":"x\u003c/script>\"\\\n\u0001","b":[1,null],"c":true}"#
     );
     assert_eq!(parse(&text).unwrap(), v);
+    // Only what JSON requires is escaped: spaces and other text stay as written.
+    assert_eq!(Value::from(" a b ").to_string(), r#"" a b ""#);
 }
 
 /// serde_json's value in our shape, with keys sorted (serde_json sorts them) and numbers
