@@ -874,6 +874,35 @@ mod tests {
     }
 
     #[test]
+    fn ei_complete_names_the_band_and_shares_scores_only_when_allowed() {
+        let en = crate::core::language::builtin("en").expect("built in");
+        let questions = en.questions();
+        for (answer, band) in [(5, "strength"), (3, "grow"), (1, "explore")] {
+            let responses: Vec<Option<Response>> = questions
+                .iter()
+                .map(|q| {
+                    let reverse = en.item(*q).is_some_and(|item| item.reverse);
+                    Some(Response::Agree(if reverse { 6 - answer } else { answer }))
+                })
+                .collect();
+            let outcome = score(&en, &questions, &responses);
+            let HostEvent::Complete {
+                band: named,
+                scores,
+            } = completion_event(&outcome, false)
+            else {
+                panic!("ei-complete");
+            };
+            assert_eq!((named, scores), (Some(band), None));
+            let HostEvent::Complete { scores, .. } = completion_event(&outcome, true) else {
+                panic!("ei-complete");
+            };
+            let expected = outcome.overall.map(|s| s.percent);
+            assert_eq!(scores.map(|s| s.score), Some(expected), "{band}");
+        }
+    }
+
+    #[test]
     fn the_comparing_controls_open_close_and_say_why_a_code_was_refused() {
         let s = QuizState::new(3, Some(1));
         let open = s

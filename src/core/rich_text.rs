@@ -133,6 +133,17 @@ mod tests {
     }
 
     #[test]
+    fn stars_and_brackets_that_mark_nothing_stay_as_written() {
+        for literal in ["2 * 3 * 4", "a ** b", "[](https://example.org)"] {
+            assert_eq!(
+                parse(literal),
+                vec![Inline::Text(literal.into())],
+                "{literal}"
+            );
+        }
+    }
+
+    #[test]
     fn href_safety() {
         for ok in [
             "https://a.org",
@@ -142,6 +153,8 @@ mod tests {
             "#contact",
             "/book",
             "book?x=1",
+            "/book?at=10:30",
+            "#faq:intro",
             "//cdn.org/x",
         ] {
             assert!(is_safe_href(ok), "{ok}");

@@ -387,11 +387,16 @@ mod tests {
             "falls back to both"
         );
         assert_eq!(p.len(), 1);
-        let (_, p) = from_attributes(&Attributes {
-            sections: Some(" ".into()),
-            ..attrs()
-        });
-        assert!(matches!(p[0], SettingsError::NoSection { .. }));
+        for value in [" ", ",", " , "] {
+            let (_, p) = from_attributes(&Attributes {
+                sections: Some(value.into()),
+                ..attrs()
+            });
+            assert!(
+                matches!(p[..], [SettingsError::NoSection { .. }]),
+                "{value:?}"
+            );
+        }
     }
 
     #[test]

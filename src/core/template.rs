@@ -47,5 +47,6 @@ mod tests {
     fn lists_placeholders() {
         assert_eq!(placeholders("{a} and {b}, {"), vec!["a", "b"]);
         assert!(placeholders("plain").is_empty());
+        assert_eq!(placeholders("{} of {total}"), vec!["", "total"], "a typo");
     }
 }

@@ -52,6 +52,9 @@ fn bad_configs_each_explained() {
         ("\"hi\"", "config: expected a JSON object { … }, found text; the whole configuration is ignored"),
         (r#"{"ctaa": {}}"#, "config.ctaa: unknown key, ignored; did you mean `cta`?"),
         (r#"{"stings": {}}"#, "config.stings: unknown key, ignored; did you mean `strings`?"),
+        (r#"{"s": {}}"#, "config.s: unknown key, ignored; known keys: strings, cta, faq, faq_merge, items, resources, languages"),
+        (r#"{"xxxcta": {}}"#, "config.xxxcta: unknown key, ignored; known keys: strings, cta, faq, faq_merge, items, resources, languages"),
+        (r#"{"strings": {"titel": 1}}"#, "config.strings.titel: unknown key, ignored; did you mean `title`?"),
         (r#"{"zzz": 1}"#, "config.zzz: unknown key, ignored; known keys: strings, cta, faq, faq_merge, items, resources, languages"),
         (r#"{"cta": "x"}"#, "config.cta: expected an object { … }, found text"),
         (r#"{"cta": {"href": "javascript:alert(1)"}}"#, r#"config.cta.href: "javascript:alert(1)" is not an http(s) or tel: URL (or mailto: or a relative link); the button is hidden"#),
@@ -95,6 +98,9 @@ fn bad_configs_each_explained() {
         (r#"{"resources": [{"kind": "crisis", "phone": "112"}]}"#, "config.resources[0].name: is missing; name the service"),
         (r#"{"resources": [{"kind": "crisis", "name": "X"}]}"#, "config.resources[0]: needs at least a phone number, text number or website"),
         (r#"{"resources": [{"kind": "crisis", "name": "X", "tel": "112", "url": "javascript:x"}]}"#, r#"config.resources[0].url: "javascript:x" is not an http(s) URL"#),
+        (r#"{"resources": [{"kind": "crisis", "name": "X", "tel": "112", "url": "/help"}]}"#, r#"config.resources[0].url: "/help" is not an http(s) URL"#),
+        (r#"{"resources": [{"kind": "crisis", "name": "X", "tel": "112", "sms": {"number": "abc", "keyword": "START"}}]}"#, r#"config.resources[0].sms: expected { "number": "88788", "keyword": "START" } (the keyword only where the service asks for one)"#),
+        (r#"{"resources": [{"kind": "crisis", "name": "X", "tel": "112", "sms": {"number": "88788", "keyword": " "}}]}"#, r#"config.resources[0].sms: expected { "number": "88788", "keyword": "START" } (the keyword only where the service asks for one)"#),
         (r#"{"resources": [{"kind": "crisis", "name": "X", "tel": "abc", "url": "https://x.org"}]}"#, r#"config.resources[0].tel: "abc" is not a phone number"#),
         (r#"{"languages": []}"#, "config.languages: expected an object { … }, found a list"),
         (r#"{"languages": {"French": {}}}"#, r#"config.languages.French: the key must be a language code such as "fr" or "pt""#),
@@ -171,12 +177,14 @@ fn faq_append_and_items_override() {
 #[test]
 fn dimension_and_band_texts_can_be_replaced() {
     let r = run(r#"{"strings": {
-        "bands": {"grow": {"label": "growing", "summary": "Keep going."}},
+        "bands": {"grow": {"label": "growing", "summary": "Keep going."}, "strength": {"label": "strong"}, "explore": {"label": "open"}},
         "dimensions": {"time": {"name": "Time together", "description": "Shared moments.", "tips": ["One.", "Two."]}}
     }}"#);
     assert!(r.problems.is_empty(), "{:?}", r.problems);
     assert_eq!(r.content.bands.grow.label, "growing");
     assert_eq!(r.content.bands.grow.summary, "Keep going.");
+    assert_eq!(r.content.bands.strength.label, "strong");
+    assert_eq!(r.content.bands.explore.label, "open");
     let time = &r.content.dimensions[4];
     assert_eq!(
         (time.name.as_str(), time.description.as_str()),
@@ -425,4 +433,23 @@ fn helplines_follow_the_browser_when_the_publisher_sets_no_region() {
         )
     );
     assert_eq!(helplines(Some("FR"), "en", &["en-GB"]), directory_first);
+}
+
+/// Without a configuration the widget shows the language it downloaded for the visitor;
+/// while that has not arrived (or failed), English, never some other language.
+#[test]
+fn a_language_not_yet_downloaded_falls_back_to_english() {
+    let attributes = Attributes {
+        lang: Some("es".into()),
+        ..Attributes::default()
+    };
+    let [ar, en, es] = ["ar", "en", "es"].map(|code| builtin(code).unwrap());
+    let shown = |downloaded: &[std::rc::Rc<crate::core::content::Content>]| {
+        crate::core::resolve::resolve(&attributes, None, downloaded, &["en", "ar", "es"])
+            .map(|r| r.content.lang.clone())
+    };
+    assert_eq!(shown(&[ar.clone(), en.clone(), es]), Ok("es".into()));
+    assert_eq!(shown(&[ar.clone(), en]), Ok("en".into()));
+    assert_eq!(shown(&[ar]), Ok("ar".into()), "better than nothing");
+    assert!(shown(&[]).is_err());
 }

@@ -25,6 +25,10 @@ fn reads_every_kind_of_value() {
         v.get("b").and_then(|b| b.get("c")).and_then(Value::as_str),
         Some("d\"\\/\né😀")
     );
+    assert_eq!(
+        parse(r#""\b\f\n\r\t""#).unwrap(),
+        Value::from("\u{8}\u{c}\n\r\t")
+    );
 }
 
 #[test]
@@ -152,7 +156,7 @@ fn same(a: &Value, b: &Value) -> bool {
             x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
         }
         (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
+            x.iter().count() == y.iter().count()
                 && x.iter()
                     .zip(y.iter())
                     .all(|((kx, vx), (ky, vy))| kx == ky && same(vx, vy))

@@ -76,6 +76,26 @@ fn a_missing_key_is_named_by_its_path() {
     assert_eq!(one_error(&es).0, "es.dimensions[3].starters");
 }
 
+/// The check of a publisher's own language against the shape of English, and of each
+/// built-in language against it in content's tests.
+#[test]
+fn missing_and_extra_keys_are_named_by_their_path() {
+    let english = json::parse(
+        r#"{"ui": {"start": "", "back": ""}, "faq": [{"slug": "", "question": ""}], "optional": null}"#,
+    )
+    .unwrap();
+    let french = json::parse(
+        r#"{"ui": {"start": "x", "colour": "blue"}, "faq": [{"slug": "a", "question": "q"}, {"slug": "b"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        missing_keys(&english, &french, "fr"),
+        ["fr.ui.back", "fr.faq[1].question"]
+    );
+    assert_eq!(extra_keys(&english, &french, "fr"), ["fr.ui.colour"]);
+    assert_eq!(missing_keys(&english, &english, "en"), Vec::<String>::new());
+}
+
 #[test]
 fn a_wrong_type_is_named_by_its_path() {
     let cases = [
