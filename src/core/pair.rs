@@ -38,8 +38,20 @@ pub type Means = [Option<Mean>; DIMENSIONS];
 /// `1 << FINGERPRINT_BITS`.
 pub const FINGERPRINT_BITS: u32 = 13;
 
-/// The fingerprint of the statements shipped with the widget. Custom sets never get it.
-pub const BUILTIN_FINGERPRINT: u16 = 0;
+/// The fingerprints the built-in statements have had, one per edition, oldest first: a code
+/// made before the statements changed is refused as made with other statements. Custom sets
+/// never get the current one (see [`fingerprint`]). A new edition appends a value; the test
+/// `the_builtin_statements_are_the_pinned_edition` fails until it does.
+/// - 0: the first statements (until December 2026);
+/// - 1: rewritten to docs/writing.md (issue 23).
+pub const BUILTIN_EDITIONS: [u16; 2] = [RETIRED_EDITION, BUILTIN_FINGERPRINT];
+
+/// The fingerprint of the statements shipped with the widget: the current edition.
+pub const BUILTIN_FINGERPRINT: u16 = 1;
+
+/// What a custom set that hashes to a built-in edition's value gets instead: the first
+/// edition's, retired, so no custom page takes a current built-in code as its own.
+const RETIRED_EDITION: u16 = 0;
 
 /// A gap of at least this many twelfths (25 points: one whole step of the 1–5 scale) puts an
 /// area among the largest gaps; see [`compare`].
@@ -150,9 +162,11 @@ pub enum StatementSet<'a> {
 /// The fingerprint a code carries, below `1 << FINGERPRINT_BITS`.
 ///
 /// A custom set hashes every statement's text and reverse flag and every dimension's count
-/// (FNV-1a, 64 bits, length-prefixed so no two sets serialise alike) into 1..=8191, away from
-/// [`BUILTIN_FINGERPRINT`]. Two different custom sets collide with probability about 1 in
-/// 8191: that is the chance a code from before a publisher's edit is taken as current.
+/// (FNV-1a, 64 bits, length-prefixed so no two sets serialise alike) into 1..=8191. The one
+/// in 8191 sets that land on a later built-in edition's value get the retired first edition's
+/// (0) instead, so a custom set's fingerprint never changes unless its statements do, except
+/// on that one value. Two different custom sets collide with probability about 1 in 8191:
+/// that is the chance a code from before a publisher's edit is taken as current.
 pub fn fingerprint(set: StatementSet<'_>) -> u16 {
     match set {
         StatementSet::Builtin => BUILTIN_FINGERPRINT,
@@ -168,8 +182,12 @@ pub fn fingerprint(set: StatementSet<'_>) -> u16 {
                 }
             }
             // 8191 is prime and 2¹³ ≡ 1 mod 8191, so every bit of the hash counts.
-            let custom = hash.0 % u64::from(FINGERPRINT_MASK);
-            1 + custom as u16
+            let custom = 1 + (hash.0 % u64::from(FINGERPRINT_MASK)) as u16;
+            if BUILTIN_EDITIONS.contains(&custom) {
+                RETIRED_EDITION
+            } else {
+                custom
+            }
         }
     }
 }

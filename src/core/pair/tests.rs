@@ -126,7 +126,7 @@ fn every_twelfth_converts_both_ways() {
 
 #[test]
 fn the_format_is_stable() {
-    let code = encode(&[None; DIMENSIONS], BUILTIN_FINGERPRINT);
+    let code = encode(&[None; DIMENSIONS], 0);
     assert_eq!(code, "EI1-2222-2222-2222-22NP");
     let code = encode(&samples()[3].0, 4321);
     assert_eq!(code.len(), 23);
@@ -268,6 +268,60 @@ fn a_code_from_other_statements_says_so() {
     assert_eq!(decode(&code, BUILTIN_FINGERPRINT), Ok(scores));
     // Only the bits a code has room for count.
     assert_eq!(decode(&encode(&scores, 0xE001), 1), Ok(scores));
+}
+
+/// The English statements as hashed for a custom set: any edit to a statement's text or
+/// reverse flag, or to how many there are, changes it.
+const PINNED_BUILTIN_STATEMENTS: u16 = 4699;
+
+#[test]
+fn the_builtin_statements_are_the_pinned_edition() {
+    let en = builtin("en").unwrap();
+    assert_eq!(
+        fingerprint(StatementSet::Custom(&en.dimensions)),
+        PINNED_BUILTIN_STATEMENTS,
+        "The built-in statements changed. If a statement now asks something else, append a \
+         value to BUILTIN_EDITIONS (pair.rs) so codes made with the old statements are \
+         refused, and say so in CHANGELOG.md; then pin the new value here."
+    );
+}
+
+#[test]
+fn codes_from_an_earlier_edition_of_the_builtin_statements_are_refused() {
+    let (scores, _) = samples()[3];
+    for &old in &BUILTIN_EDITIONS[..BUILTIN_EDITIONS.len() - 1] {
+        let code = encode(&scores, old);
+        assert_eq!(
+            decode(&code, BUILTIN_FINGERPRINT),
+            Err(PairError::OtherStatements),
+            "edition {old}"
+        );
+    }
+    assert_eq!(
+        decode(&encode(&scores, BUILTIN_FINGERPRINT), BUILTIN_FINGERPRINT),
+        Ok(scores)
+    );
+}
+
+#[test]
+fn a_custom_set_that_hashes_to_a_builtin_edition_gets_the_retired_one() {
+    // Custom fingerprints are 1..=8191 before the exchange, so 0 shows one that was
+    // exchanged; about one set in 8191 is, so a bounded search finds one.
+    let mut dimensions = Content::skeleton().dimensions;
+    let mut found = None;
+    for n in 0..200_000 {
+        dimensions[0].items = vec![Item {
+            text: format!("Statement {n}"),
+            reverse: false,
+        }];
+        let fp = fingerprint(StatementSet::Custom(&dimensions));
+        assert_ne!(fp, BUILTIN_FINGERPRINT, "statement {n}");
+        if fp == RETIRED_EDITION {
+            found = Some(n);
+            break;
+        }
+    }
+    assert!(found.is_some(), "no custom set took the retired value");
 }
 
 #[test]
