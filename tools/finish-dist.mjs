@@ -4,7 +4,8 @@
 //   1. the built-in languages: each content/<code>.json checked by the configuration
 //      module's own validator and written packed as lang/<code>.txt, so a visitor
 //      downloads only theirs;
-//   2. the wasm-bindgen glue minified, with its source map and readable source (src/);
+//   2. the wasm-bindgen glue minified, with its source map and readable source (src/), and
+//      the functions the wasm imports from it renamed short on both sides;
 //   3. the loader stamped with the version, every file's SHA-384, the languages and their
 //      loading texts, the attributes it observes (attributes.json), then minified the same way;
 //   4. integrity.json: every shipped file's hash and the publisher snippet's `integrity`.
@@ -16,6 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { minify } from 'terser';
 import { crateVersion, repo } from './package.mjs';
 import { observed } from './attributes.mjs';
+import { shortImports } from './short-imports.mjs';
 
 const out = process.argv[2] || process.env.TRUNK_STAGING_DIR || join(repo, 'dist');
 const LOADER = 'emotional-intimacy-widget.js';
@@ -66,7 +68,10 @@ async function minified(name, code, options) {
   write(`${name}.map`, result.map);
 }
 for (const name of MODULES) {
-  await minified(`${name}.js`, readFileSync(join(out, `${name}.js`), 'utf8'), { module: true });
+  // Short import names first (tools/short-imports.mjs says what they save).
+  const { wasm, glue } = shortImports(readFileSync(join(out, `${name}_bg.wasm`)), readFileSync(join(out, `${name}.js`), 'utf8'));
+  write(`${name}_bg.wasm`, wasm);
+  await minified(`${name}.js`, glue, { module: true });
 }
 
 /** @type {Record<string, string>} */
