@@ -24,6 +24,22 @@ export const MINIBROWSER = process.env.MINIBROWSER || ['x86_64-linux-gnu', 'aarc
 const TIMEOUT = 30000;
 
 /**
+ * `promise`, or a failure naming `what` after `ms`: a WebDriver command that never answers
+ * (WebKitWebDriver, asked to run a script in a page that is going away) fails its test
+ * instead of hanging the whole file.
+ * @template T @param {Promise<T>} promise @param {string} what @param {number} [ms]
+ * @returns {Promise<T>}
+ */
+function bounded(promise, what, ms = TIMEOUT) {
+  /** @type {NodeJS.Timeout | undefined} */
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer from the driver in ${ms} ms`)), ms);
+  });
+  return /** @type {Promise<T>} */ (Promise.race([promise, late])).finally(() => clearTimeout(timer));
+}
+
+/**
  * @typedef {object} Engine
  * @property {string} name
  * @property {string} version
@@ -38,6 +54,8 @@ const TIMEOUT = 30000;
  *   a real click (the engine's input events) on the `index`th match of `selector` in the
  *   open shadow root of element #`host`
  * @property {() => Promise<string>} url
+ * @property {(url: string) => Promise<void>} waitForUrl
+ *   until the window shows `url`, across a navigation
  * @property {() => Promise<void>} close
  */
 
@@ -80,6 +98,9 @@ export async function firefox() {
       await /** @type {import('puppeteer-core').ElementHandle<Element>} */ (element).click();
     },
     url: async () => current().url(),
+    async waitForUrl(url) {
+      await current().waitForFunction((/** @type {string} */ url) => location.href === url, { timeout: TIMEOUT }, url);
+    },
     close: () => browser.close(),
   };
 }
@@ -98,22 +119,27 @@ export async function webkit() {
   /** @type {import('selenium-webdriver').WebDriver | null} */
   let driver = null;
   const session = async () => {
-    if (driver) await driver.quit();
-    driver = await new Builder()
+    if (driver) await bounded(driver.quit(), 'closing MiniBrowser');
+    driver = null;
+    const started = await bounded(new Builder()
       .usingServer(server)
       .withCapabilities({
         browserName: 'MiniBrowser',
         'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
       })
-      .build();
-    return driver;
+      .build(), 'starting MiniBrowser');
+    // The driver's own limits, so that a script or a load that never ends is reported.
+    await bounded(started.manage().setTimeouts({ script: TIMEOUT, pageLoad: TIMEOUT }), 'setting timeouts');
+    driver = started;
+    return started;
   };
   const current = () => {
     if (!driver) throw new Error('no page: call goto() first');
     return driver;
   };
   /** @param {Function} fn @param {unknown[]} args */
-  const script = (fn, args) => current().executeScript(`return (${fn}).apply(null, arguments)`, ...args);
+  const script = (fn, args) =>
+    bounded(current().executeScript(`return (${fn}).apply(null, arguments)`, ...args), `running ${String(fn).slice(0, 60)}`);
   const version = String((await (await session()).getCapabilities()).get('browserVersion'));
   return {
     name: 'WebKit',
@@ -122,10 +148,10 @@ export async function webkit() {
     async goto(url, size = { width: 1280, height: 800 }) {
       const d = await session();
       // The window's outer size: set, then corrected by what the viewport came out as.
-      await d.manage().window().setRect({ width: size.width, height: size.height });
-      const [w, h] = /** @type {number[]} */ (await d.executeScript('return [innerWidth, innerHeight]'));
-      await d.manage().window().setRect({ width: 2 * size.width - w, height: 2 * size.height - h });
-      await d.get(url);
+      await bounded(d.manage().window().setRect({ width: size.width, height: size.height }), 'sizing the window');
+      const [w, h] = /** @type {number[]} */ (await bounded(d.executeScript('return [innerWidth, innerHeight]'), 'reading the viewport'));
+      await bounded(d.manage().window().setRect({ width: 2 * size.width - w, height: 2 * size.height - h }), 'sizing the window');
+      await bounded(d.get(url), `opening ${url}`);
     },
     evaluate: (fn, ...args) => script(fn, args),
     async waitFor(fn, ...args) {
@@ -133,17 +159,25 @@ export async function webkit() {
     },
     async click(host, selector, index = 0) {
       const element = /** @type {import('selenium-webdriver').WebElement | null} */ (
-        await current().executeScript(`return (${inShadow}).apply(null, arguments)`, host, selector, index)
+        await bounded(current().executeScript(`return (${inShadow}).apply(null, arguments)`, host, selector, index), `finding #${host} ${selector}`)
       );
       if (!element) throw new Error(`#${host} ${selector} [${index}]: not found`);
       // WebKitWebDriver does not scroll an element in a shadow root into view to click it.
-      await current().executeScript('arguments[0].scrollIntoView({ block: "center" })', element);
-      await element.click();
+      await bounded(current().executeScript('arguments[0].scrollIntoView({ block: "center" })', element), 'scrolling to it');
+      await bounded(element.click(), `clicking #${host} ${selector}`);
     },
-    url: () => current().getCurrentUrl(),
+    url: () => bounded(current().getCurrentUrl(), 'reading the URL'),
+    async waitForUrl(url) {
+      // The driver's own state, not a script: a script sent while the old page unloads can
+      // go unanswered in WebKitWebDriver.
+      await current().wait(async () => (await bounded(current().getCurrentUrl(), 'reading the URL')) === url, TIMEOUT, `waiting for ${url}`);
+    },
     async close() {
-      if (driver) await driver.quit();
-      await service.kill();
+      try {
+        if (driver) await bounded(driver.quit(), 'closing MiniBrowser');
+      } finally {
+        await service.kill();
+      }
     },
   };
 }

@@ -184,7 +184,8 @@ function suite(launch) {
     await openAt('engines-start.html', 1280, 800);
     await engine.click('w1', '.quick-exit');
     const neutral = `${server.host}/fixtures/engines-neutral.html`;
-    await engine.waitFor(() => document.title === 'Weather');
+    await engine.waitForUrl(neutral);
+    await engine.waitFor(() => document.readyState === 'complete' && document.title === 'Weather');
     assert.equal(await engine.url(), neutral);
   });
 }
