@@ -387,6 +387,8 @@ mod tests {
         assert_eq!(round2(hex("#6b3fa0").contrast(DARK_BACKGROUND)), 2.34);
         // A known pair: #777 on white is just under AA.
         assert_eq!(round2(hex("#777777").contrast(WHITE)), 4.48);
+        // Very dark channels are on the straight part of the sRGB curve.
+        assert_eq!(round2(hex("#0a0a0a").contrast(WHITE)), 19.8);
     }
 
     #[test]
@@ -494,6 +496,7 @@ mod tests {
             Some(("#4095bf".into(), 0.3))
         );
         assert_eq!(parse("rgb(1 2 3 / 50%)"), Some(("#010203".into(), 0.5)));
+        assert_eq!(parse("rgb(100% 50% 0%)"), Some(("#ff8000".into(), 1.0)));
         assert_eq!(
             parse("color(srgb 0.419608 0.247059 0.627451)"),
             Some(("#6b3fa0".into(), 1.0))
@@ -503,6 +506,10 @@ mod tests {
             Some(("#0074ff".into(), 0.5))
         );
         assert_eq!(parse("transparent"), Some(("#000000".into(), 0.0)));
+        // The page's backgrounds are read outwards until one hides everything behind it.
+        let hides = |t| Rgba::parse_computed(t).map(Rgba::is_opaque);
+        assert_eq!(hides("rgb(1, 2, 3)"), Some(true));
+        assert_eq!(hides("rgba(1, 2, 3, 0.99)"), Some(false));
         for bad in [
             "oklch(0.5 0.1 200)",
             "rgb(1, 2)",
