@@ -69,6 +69,8 @@ export interface EmotionalIntimacyWidgetAttributes {
   'share-score'?: PresenceAttribute;
   /** `off` hides "Compare with a partner" (pair codes and taking turns on one device). Default: `on`. */
   'compare'?: 'on' | 'off';
+  /** `off` hides "Save my results" (the results file and its results code) and "I have an earlier result" (then and now); Print stays. Default: `on`. */
+  'keepsake'?: 'on' | 'off';
   /** `lazy`: download the widget only when it is about one screen away from being seen (or is focused, or its `config` is set); `eager`: at once. Choose `eager` when the widget is at the top of the page. Default: `lazy`. */
   'loading'?: 'lazy' | 'eager';
   /** `open` exposes the shadow root to testing tools (it is closed so that page scripts cannot read answers). Read once, when the element is first connected. Default: `closed`. */

@@ -107,6 +107,16 @@ pub struct Ui {
     pub privacy_shared: String,
     /// The results' disclosure with every tip for the areas to explore.
     pub more_ideas: String,
+    /// "Save my results": the keepsake file, and what it says (see `keepsake`).
+    pub save: String,
+    pub save_note: String,
+    pub keepsake_date: String,
+    pub keepsake_code_title: String,
+    pub keepsake_code_note: String,
+    pub counsellor_title: String,
+    pub counsellor_intro: String,
+    pub counsellor_method: String,
+    pub counsellor_areas: String,
 }
 
 /// The unscored safety statement and everything shown around it.
@@ -176,6 +186,20 @@ pub struct Compare {
     pub handover_button: String,
     /// The comparison's disclosure with both scores for every area.
     pub chart_toggle: String,
+    /// "Then and now": the visitor's own earlier results code beside today's scores.
+    pub earlier_button: String,
+    pub earlier_label: String,
+    pub earlier_hint: String,
+    pub earlier_error_typo: String,
+    pub earlier_error_not_code: String,
+    pub then_title: String,
+    pub then_earlier: String,
+    pub then_now: String,
+    pub then_row: String,
+    pub then_row_small: String,
+    pub then_row_missing: String,
+    pub then_small: String,
+    pub then_note: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -409,6 +433,15 @@ text_fields!(Ui {
     loading,
     privacy_shared,
     more_ideas,
+    save,
+    save_note,
+    keepsake_date,
+    keepsake_code_title,
+    keepsake_code_note,
+    counsellor_title,
+    counsellor_intro,
+    counsellor_method,
+    counsellor_areas,
 });
 
 text_fields!(Safety {
@@ -467,6 +500,19 @@ text_fields!(Compare {
     handover_text,
     handover_button,
     chart_toggle,
+    earlier_button,
+    earlier_label,
+    earlier_hint,
+    earlier_error_typo,
+    earlier_error_not_code,
+    then_title,
+    then_earlier,
+    then_now,
+    then_row,
+    then_row_small,
+    then_row_missing,
+    then_small,
+    then_note,
 });
 
 /// The codes of the built-in languages (`content/<code>.json`), in file-name order with

@@ -51,7 +51,7 @@ pub fn english_shape() -> Value {
 
 /// Placeholders each template must contain, so no language or override can drop a number
 /// by mistake. (The built-in texts use exactly these.)
-pub const REQUIRED_PLACEHOLDERS: [(&str, &[&str]); 12] = [
+pub const REQUIRED_PLACEHOLDERS: [(&str, &[&str]); 16] = [
     ("cta_phone", &["phone"]),
     ("facts", &["count"]),
     ("progress", &["n", "total"]),
@@ -64,6 +64,10 @@ pub const REQUIRED_PLACEHOLDERS: [(&str, &[&str]); 12] = [
     ("safety.website", &["site"]),
     ("compare.chart_row", &["name", "you", "partner"]),
     ("compare.chart_row_missing", &["name"]),
+    ("keepsake_date", &["date"]),
+    ("compare.then_row", &["name", "then", "now"]),
+    ("compare.then_row_small", &["name", "then", "now"]),
+    ("compare.then_row_missing", &["name"]),
 ];
 
 /// The groups of single texts a language file nests under their own key (`safety.call`).

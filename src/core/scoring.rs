@@ -1,6 +1,6 @@
 //! Answers → dimension scores → connection score → bands. Pure arithmetic, no panics.
 
-use super::content::{Content, QuestionRef};
+use super::content::{BandText, Bands, Content, QuestionRef};
 
 /// A visitor's response to one question: a point on the 1–5 agreement scale, or a skip.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +28,15 @@ impl Band {
             Band::Grow
         } else {
             Band::Explore
+        }
+    }
+
+    /// This band's words in `bands` (a language's, or a publisher's).
+    pub fn text(self, bands: &Bands) -> &BandText {
+        match self {
+            Band::Strength => &bands.strength,
+            Band::Grow => &bands.grow,
+            Band::Explore => &bands.explore,
         }
     }
 

@@ -27,6 +27,8 @@ pub struct Settings {
     pub share_score: bool,
     /// Offer comparing results with a partner (pair codes, taking turns); `compare="off"`.
     pub compare: bool,
+    /// Offer keeping results: "Save my results" and "then and now"; `keepsake="off"`.
+    pub keepsake: bool,
     /// Where Quick exit sends the visitor (`location.replace`, so Back does not return).
     pub quick_exit_href: String,
     /// The publisher's region for crisis resources (ISO 3166 alpha-2), if set.
@@ -52,6 +54,7 @@ impl Default for Settings {
             cta_phone: None,
             share_score: false,
             compare: true,
+            keepsake: true,
             quick_exit_href: DEFAULT_QUICK_EXIT.to_owned(),
             region: None,
             faq_deep_link: None,
@@ -78,6 +81,10 @@ pub enum SettingsError {
     QuickExitHref { value: String },
     #[error("compare=\"{value}\": expected \"off\" (or \"on\", the default); comparing with a partner stays on")]
     Compare { value: String },
+    #[error(
+        "keepsake=\"{value}\": expected \"off\" (or \"on\", the default); saving results stays on"
+    )]
+    Keepsake { value: String },
     #[error("theme=\"{value}\": expected \"light\", \"dark\" or \"auto\"; following the page around the widget")]
     Theme { value: String },
     #[error("region=\"{value}\": expected a two-letter country code such as \"US\" or \"GB\"")]
@@ -109,6 +116,7 @@ impl SettingsError {
             SettingsError::Region { .. } => "region",
             SettingsError::Theme { .. } => "theme",
             SettingsError::Compare { .. } => "compare",
+            SettingsError::Keepsake { .. } => "keepsake",
             SettingsError::Lang { .. } => "lang",
         }
     }
@@ -176,6 +184,14 @@ pub fn from_attributes(a: &Attributes, available: &[&str]) -> (Settings, Vec<Set
         None | Some("") | Some("on") => {}
         Some("off") => s.compare = false,
         Some(other) => problems.push(SettingsError::Compare {
+            value: other.to_owned(),
+        }),
+    }
+
+    match a.keepsake.as_deref().map(str::trim) {
+        None | Some("") | Some("on") => {}
+        Some("off") => s.keepsake = false,
+        Some(other) => problems.push(SettingsError::Keepsake {
             value: other.to_owned(),
         }),
     }

@@ -43,6 +43,7 @@ const EIW_ATTRIBUTES = array(
 	'region'            => array( 'kind' => 'text', 'block' => 'region' ),
 	'share-score'       => array( 'kind' => 'flag', 'block' => 'shareScore' ),
 	'compare'           => array( 'kind' => 'switch', 'block' => 'compare', 'default' => 'on' ),
+	'keepsake'          => array( 'kind' => 'switch', 'block' => 'keepsake', 'default' => 'on' ),
 	'loading'           => array( 'kind' => 'text', 'block' => 'loading' ),
 	'shadow'            => array( 'kind' => 'text', 'block' => '' ),
 );

@@ -129,6 +129,7 @@
 				select( 'lang', __( 'Language', TD ), LANGUAGES ),
 				select( 'sections', __( 'Sections', TD ), SECTIONS ),
 				toggle( 'compare', __( 'Offer the partner comparison', TD ) ),
+				toggle( 'keepsake', __( 'Offer to save results (a file on the visitor’s device) and “then and now”', TD ) ),
 				toggle( 'shareScore', __( 'Send the scores (never answers) with the ei-complete event', TD ) ),
 				select( 'loading', __( 'Loading', TD ), LOADING )
 			),
