@@ -222,6 +222,9 @@ async fn results_show_score_chart_areas_and_cta() {
         on_event,
         comparison: Html::default(),
         invite: Html::default(),
+        kept_code: None,
+        on_keepsake: Callback::noop(),
+        earlier: Html::default(),
     };
     let app = Renderer::<Results>::with_root_and_props(root, props).render();
     scheduler::flush().await;

@@ -13,7 +13,7 @@ use crate::core::resolve::{resolve, Compiled, Resolved};
 use crate::core::settings::{Attributes, LOG_PREFIX};
 use crate::embed::events::{dispatch, ensure_faq_schema};
 use crate::embed::theme::Theme;
-use crate::embed::{languages, storage};
+use crate::embed::{keepsake, languages, storage};
 use crate::ui::app::{AppProps, HostServices, Mount, MountProps};
 
 /// The widget's only stylesheet (static/widget.css, minified by build.rs), compiled in so it
@@ -30,6 +30,7 @@ const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 pub struct Widget {
     app: Option<AppHandle<Mount>>,
     host: HtmlElement,
+    shadow: ShadowRoot,
     generation: u32,
     theme: Option<Theme>,
 }
@@ -57,7 +58,7 @@ impl Widget {
         if let Some(theme) = self.theme.as_mut() {
             theme.resume();
         }
-        let app = build(&self.host, config.as_deref());
+        let app = build(&self.host, &self.shadow, config.as_deref());
         if let Some(handle) = self.app.as_mut() {
             handle.update(MountProps {
                 app,
@@ -149,6 +150,7 @@ pub fn mount(host: HtmlElement, shadow: ShadowRoot, config: Option<String>) -> W
     let mut widget = Widget {
         app: None,
         host,
+        shadow: shadow.clone(),
         generation: 0,
         theme: None,
     };
@@ -173,7 +175,7 @@ pub fn mount(host: HtmlElement, shadow: ShadowRoot, config: Option<String>) -> W
         widget.theme = Theme::start(widget.host.clone(), &shadow, root);
     }
     let props = MountProps {
-        app: build(&widget.host, config.as_deref()),
+        app: build(&widget.host, &shadow, config.as_deref()),
         generation: 0,
     };
     widget.app = Some(Renderer::<Mount>::with_root_and_props(root, props).render());
@@ -229,7 +231,7 @@ fn cover(document: &web_sys::Document) {
 }
 
 /// Reads the settings and builds the app's props; `None` if no content could load.
-fn build(host: &HtmlElement, config: Option<&str>) -> Option<Rc<AppProps>> {
+fn build(host: &HtmlElement, shadow: &ShadowRoot, config: Option<&str>) -> Option<Rc<AppProps>> {
     let document = web_sys::window().and_then(|w| w.document())?;
     let compiled = config.and_then(|text| {
         let compiled = from_text::<Compiled>(text);
@@ -300,6 +302,10 @@ fn build(host: &HtmlElement, config: Option<&str>) -> Option<Rc<AppProps>> {
             on_event: Callback::from(move |event| dispatch(&event_host, &event)),
             on_store,
             on_quick_exit,
+            on_keepsake: {
+                let shadow = shadow.clone();
+                Callback::from(move |output| keepsake::handle(&shadow, output))
+            },
             storage_available,
             saved,
         },

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::core::content::Content;
 use crate::core::events::HostEvent;
+use crate::core::keepsake::Output;
 use crate::core::progress::StoreOp;
 use crate::core::resources::Resource;
 use crate::core::settings::Settings;
@@ -21,6 +22,8 @@ pub struct HostServices {
     pub on_store: Callback<StoreOp, bool>,
     /// Clears storage and replaces the page with the neutral Quick exit page.
     pub on_quick_exit: Callback<()>,
+    /// Downloads or prints the results' keepsake.
+    pub on_keepsake: Callback<Output>,
     /// Whether storage can be used at all in this browser.
     pub storage_available: bool,
     /// Progress saved by an earlier visit (only ever written after the visitor opted in).
@@ -33,6 +36,7 @@ impl Default for HostServices {
             on_event: Callback::noop(),
             on_store: Callback::from(|_| false),
             on_quick_exit: Callback::noop(),
+            on_keepsake: Callback::noop(),
             storage_available: false,
             saved: None,
         }
@@ -86,6 +90,8 @@ pub fn app(props: &AppProps) -> Html {
                     cta_phone={settings.cta_phone.clone()}
                     share_score={settings.share_score}
                     compare={settings.compare}
+                    keepsake={settings.keepsake}
+                    on_keepsake={host.on_keepsake.clone()}
                     resources={resources.clone()}
                     storage_available={host.storage_available}
                     saved={host.saved.clone()}

@@ -5,8 +5,8 @@
 
 use yew::prelude::*;
 
-use crate::core::content::Content;
-use crate::core::pair::{compare, Means};
+use crate::core::content::{Content, Dimension};
+use crate::core::pair::{compare, Mean, Means};
 use crate::core::template::fill;
 use crate::ui::disclosure::Disclosure;
 
@@ -20,30 +20,19 @@ pub fn comparison(content: &Content, yours: &Means, theirs: &Means) -> Html {
             .map(|d| d.name.clone())
             .unwrap_or_default()
     };
-    let rows = content.dimensions.iter().zip(yours.iter().zip(theirs)).map(|(dim, (you, partner))| {
-        let (you, partner) = (you.map(|m| m.percent()), partner.map(|m| m.percent()));
+    let rows = two_bars(content, yours, theirs, |dim, you, partner| {
         let sentence = match (you, partner) {
-            (Some(you), Some(partner)) => fill(&texts.chart_row, &[
-                ("name", &dim.name),
-                ("you", &content.number(you)),
-                ("partner", &content.number(partner)),
-            ]),
+            (Some(you), Some(partner)) => fill(
+                &texts.chart_row,
+                &[
+                    ("name", &dim.name),
+                    ("you", &content.number(you.percent())),
+                    ("partner", &content.number(partner.percent())),
+                ],
+            ),
             _ => fill(&texts.chart_row_missing, &[("name", &dim.name)]),
         };
-        let shown = |score: Option<u8>| score.map_or_else(|| "–".to_owned(), |s| content.number(s));
-        html! {
-            <li class="chart-row compare-row" data-dimension={dim.id.clone()}>
-                <span class="visually-hidden">{ sentence }</span>
-                <span class="chart-name" aria-hidden="true">{ &dim.name }</span>
-                <svg class="chart-bar compare-bars" viewBox="0 0 100 14" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                    <rect class="track" width="100" height="6" />
-                    <rect class="fill you" width={you.unwrap_or(0).to_string()} height="6" />
-                    <rect class="track" y="8" width="100" height="6" />
-                    <rect class="fill partner" y="8" width={partner.unwrap_or(0).to_string()} height="6" />
-                </svg>
-                <span class="chart-value" aria-hidden="true">{ format!("{} · {}", shown(you), shown(partner)) }</span>
-            </li>
-        }
+        (sentence, None)
     });
     html! {
         <section class="comparison" part="comparison" aria-labelledby="eiw-comparison-title">
@@ -70,12 +59,53 @@ pub fn comparison(content: &Content, yours: &Means, theirs: &Means) -> Html {
             }) }
             <p class="note">{ &texts.note }</p>
             <Disclosure label={texts.chart_toggle.clone()} id="eiw-both-scores">
-                <p class="legend" aria-hidden="true">
-                    <span class="swatch you"></span>{ &texts.you }
-                    <span class="swatch partner"></span>{ &texts.partner }
-                </p>
-                <ul class="chart-rows">{ for rows }</ul>
+                { legend(&texts.you, &texts.partner) }
+                { rows }
             </Disclosure>
         </section>
     }
+}
+
+/// The two bars' key: which colour is whose.
+pub fn legend(first: &str, second: &str) -> Html {
+    html! {
+        <p class="legend" aria-hidden="true">
+            <span class="swatch you"></span>{ first }
+            <span class="swatch partner"></span>{ second }
+        </p>
+    }
+}
+
+/// Two scores for each of the ten areas, one bar each (the partner comparison's, and "then
+/// and now"'s). `row` gives each area's sentence, all a screen reader hears of it, and a
+/// word to show beside the two numbers.
+pub fn two_bars<'a>(
+    content: &Content,
+    first: &Means,
+    second: &Means,
+    row: impl Fn(&Dimension, Option<Mean>, Option<Mean>) -> (String, Option<&'a str>),
+) -> Html {
+    let rows = content.dimensions.iter().zip(first.iter().zip(second)).map(|(dim, (&a, &b))| {
+        let (sentence, note) = row(dim, a, b);
+        let (a, b) = (a.map(|m| m.percent()), b.map(|m| m.percent()));
+        let shown = |score: Option<u8>| score.map_or_else(|| "–".to_owned(), |s| content.number(s));
+        let mut value = format!("{} · {}", shown(a), shown(b));
+        if let Some(note) = note {
+            value = format!("{value} · {note}");
+        }
+        html! {
+            <li class="chart-row compare-row" data-dimension={dim.id.clone()}>
+                <span class="visually-hidden">{ sentence }</span>
+                <span class="chart-name" aria-hidden="true">{ &dim.name }</span>
+                <svg class="chart-bar compare-bars" viewBox="0 0 100 14" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                    <rect class="track" width="100" height="6" />
+                    <rect class="fill you" width={a.unwrap_or(0).to_string()} height="6" />
+                    <rect class="track" y="8" width="100" height="6" />
+                    <rect class="fill partner" y="8" width={b.unwrap_or(0).to_string()} height="6" />
+                </svg>
+                <span class="chart-value" aria-hidden="true">{ value }</span>
+            </li>
+        }
+    });
+    html! { <ul class="chart-rows">{ for rows }</ul> }
 }

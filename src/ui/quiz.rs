@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::core::content::Content;
 use crate::core::events::HostEvent;
+use crate::core::keepsake::{self, Output};
 use crate::core::pair::{self, means};
 use crate::core::progress::{decode, StoreOp};
 use crate::core::quiz::statement_fingerprint;
@@ -24,6 +25,7 @@ use crate::ui::question::Question;
 use crate::ui::remember::remember;
 use crate::ui::results::Results;
 use crate::ui::state::{Action, QuizState, Step};
+use crate::ui::then_now::ThenNow;
 
 #[derive(Properties, PartialEq)]
 pub struct QuizProps {
@@ -35,6 +37,9 @@ pub struct QuizProps {
     pub share_score: bool,
     /// Offer comparing with a partner (`compare="off"` turns it off).
     pub compare: bool,
+    /// Offer keeping results: "Save my results" and "then and now" (`keepsake="off"`).
+    pub keepsake: bool,
+    pub on_keepsake: Callback<Output>,
     pub resources: Rc<Vec<Resource>>,
     /// Whether this browser lets us store anything at all; if not, the option is hidden.
     pub storage_available: bool,
@@ -160,8 +165,14 @@ pub fn quiz(props: &QuizProps) -> Html {
                 Some(partner) => comparison(content, &yours, partner),
                 None => html! {},
             };
+            let code = pair::encode(&yours, fingerprint);
+            let kept = keepsake::offered(&state, props.keepsake);
+            let earlier = if kept {
+                html! { <ThenNow content={content.clone()} now={yours} {fingerprint} /> }
+            } else {
+                html! {}
+            };
             let invite = if state.comparing_offered(props.compare) {
-                let code = pair::encode(&yours, fingerprint);
                 let offer = Offer {
                     code: &code,
                     fingerprint,
@@ -185,6 +196,9 @@ pub fn quiz(props: &QuizProps) -> Html {
                     on_event={props.on_event.clone()}
                     comparison={comparison_html}
                     invite={invite}
+                    kept_code={kept.then_some(code)}
+                    on_keepsake={props.on_keepsake.clone()}
+                    earlier={earlier}
                 />
             }
         }

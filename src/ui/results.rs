@@ -14,12 +14,14 @@ use yew::prelude::*;
 
 use crate::core::content::{BandText, Content};
 use crate::core::events::HostEvent;
+use crate::core::keepsake::Output;
 use crate::core::quiz::SafetyAnswer;
 use crate::core::resources::{phone_digits, Resource};
 use crate::core::scoring::{Band, Outcome};
 use crate::core::template::fill;
 use crate::ui::chart::chart;
 use crate::ui::disclosure::Disclosure;
+use crate::ui::keepsake::keepsake;
 use crate::ui::safety::safety_panel;
 
 #[derive(Properties, PartialEq)]
@@ -40,6 +42,15 @@ pub struct ResultsProps {
     /// The invitation to compare with a partner, where it is offered.
     #[prop_or_default]
     pub invite: Html,
+    /// The results code, where keeping results is offered ("Save my results").
+    #[prop_or_default]
+    pub kept_code: Option<String>,
+    /// Downloads or prints the keepsake.
+    #[prop_or_default]
+    pub on_keepsake: Callback<Output>,
+    /// "Then and now", where it is offered.
+    #[prop_or_default]
+    pub earlier: Html,
 }
 
 fn band_text(content: &Content, band: Band) -> &BandText {
@@ -123,11 +134,16 @@ pub fn results(props: &ResultsProps) -> Html {
             <a class="button primary" part="button primary-button" href={href} rel="noreferrer" {onclick}>{ cta_label }</a>
         }
     });
-    let print = Callback::from(|_: MouseEvent| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
-        }
-    });
+    // Print prints the keepsake: the results alone, never the page around the widget.
+    let kept = |save| {
+        keepsake(
+            content,
+            report,
+            props.kept_code.clone(),
+            &props.on_keepsake,
+            save,
+        )
+    };
 
     let areas: Vec<_> = areas
         .iter()
@@ -194,11 +210,18 @@ pub fn results(props: &ResultsProps) -> Html {
             }
             { props.comparison.clone() }
             { props.invite.clone() }
+            { props.earlier.clone() }
             <p class="disclaimer">{ &ui.not_diagnosis }</p>
             <div class="actions no-print">
-                <button type="button" class="button" part="button" onclick={print}>{ &ui.print }</button>
+                if props.kept_code.is_some() {
+                    <button type="button" class="button" part="button" onclick={kept(true)}>{ &ui.save }</button>
+                }
+                <button type="button" class="button" part="button" onclick={kept(false)}>{ &ui.print }</button>
                 { retake }
             </div>
+            if props.kept_code.is_some() {
+                <p class="hint no-print">{ &ui.save_note }</p>
+            }
         </div>
     }
 }

@@ -95,6 +95,11 @@ test('a mistyped code gets a message tied to the field; a code entered first wai
   await ben.locator('#w1 #eiw-partner-input').fill(`EI2${code.slice(3)}`);
   await ben.locator('#w1 #eiw-partner-form .button').click();
   assert.ok([content.compare.error_version, content.compare.error_typo].includes(await error.textContent()));
+  // A code made with the first edition of the statements (no areas scored), before they were
+  // rewritten: scores from other statements do not compare (pair::BUILTIN_EDITIONS).
+  await ben.locator('#w1 #eiw-partner-input').fill('EI1-2222-2222-2222-22NP');
+  await ben.locator('#w1 #eiw-partner-form .button').click();
+  assert.equal(await error.textContent(), content.compare.error_statements);
   await ben.locator('#w1 #eiw-partner-input').fill(code);
   await ben.locator('#w1 #eiw-partner-form .button').click();
   assert.equal(await ben.locator('#w1 .intro .notice').textContent(), content.compare.accepted);
