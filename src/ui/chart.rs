@@ -36,7 +36,7 @@ pub fn chart(content: &Content, report: &Outcome) -> Html {
                         None => fill(&ui.chart_row_skipped, &[("name", &dim.name)]),
                     };
                     html! {
-                        <li class={classes!("chart-row", format!("band-{band_id}"))} data-dimension={dim.id.clone()}>
+                        <li class={format!("chart-row band-{band_id}")} data-dimension={dim.id.clone()}>
                             <span class="visually-hidden">{ sentence }</span>
                             <span class="chart-name" aria-hidden="true">{ &dim.name }</span>
                             <svg class="chart-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">

@@ -10,8 +10,6 @@ pub struct DisclosureProps {
     pub label: AttrValue,
     /// The id of the region it controls (unique in the widget).
     pub id: AttrValue,
-    #[prop_or_default]
-    pub class: Classes,
     /// Always rendered, hidden while closed, so printed results still show it.
     #[prop_or_default]
     pub children: Html,
@@ -25,7 +23,7 @@ pub fn disclosure(props: &DisclosureProps) -> Html {
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
     html! {
-        <div class={classes!("disclosure", props.class.clone())}>
+        <div class="disclosure">
             <button type="button" class="disclosure-button" part="button" aria-expanded={open.to_string()}
                 aria-controls={props.id.clone()} onclick={toggle}>{ &props.label }</button>
             <div id={props.id.clone()} class="disclosure-panel" hidden={!*open}>

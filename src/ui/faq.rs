@@ -122,7 +122,7 @@ pub fn faq(props: &FaqProps) -> Html {
                     })
                 };
                 html! {
-                    <div class={classes!("faq-item", is_open.then_some("is-open"))} part="faq-item" key={entry.slug.clone()}>
+                    <div class={if is_open { "faq-item is-open" } else { "faq-item" }} part="faq-item" key={entry.slug.clone()}>
                         <@{header_tag.clone()} class="faq-heading">
                             <button type="button" class="faq-button" part="faq-button" id={button_id.clone()}
                                 aria-expanded={is_open.to_string()} aria-controls={panel_id.clone()}
@@ -133,7 +133,7 @@ pub fn faq(props: &FaqProps) -> Html {
                                 </svg>
                             </button>
                         </@>
-                        <div id={panel_id} class={classes!("faq-panel", is_open.then_some("is-open"))} part="faq-panel"
+                        <div id={panel_id} class={if is_open { "faq-panel is-open" } else { "faq-panel" }} part="faq-panel"
                             role={regions.then_some("region")}
                             aria-labelledby={regions.then_some(button_id)}>
                             <div class="faq-panel-inner">

@@ -99,7 +99,11 @@ pub fn question(props: &QuestionProps) -> Html {
                     let response = *response;
                     let checked = props.response == Some(response);
                     let onchange = props.on_choose.reform(move |_: Event| response);
-                    let class = classes!("option", (response == Response::Skipped).then_some("skip"), checked.then_some("checked"));
+                    let class = format!(
+                        "option{}{}",
+                        if response == Response::Skipped { " skip" } else { "" },
+                        if checked { " checked" } else { "" },
+                    );
                     html! {
                         <label class={class} part="option">
                             <input type="radio" name="eiw-answer" value={i.to_string()}

@@ -102,7 +102,7 @@ pub fn results(props: &ResultsProps) -> Html {
 
     let headline = match report.overall {
         Some(overall) => html! {
-            <div class={classes!("headline", format!("band-{}", overall.band.id()))}>
+            <div class={format!("headline band-{}", overall.band.id())}>
                 <p class="score">
                     <span class="score-label">{ &ui.score_label }</span>
                     <strong class="score-value" data-score={overall.percent.to_string()}>

@@ -39,7 +39,7 @@ pub fn resource_list(content: &Content, resources: &[Resource], level: u8) -> Ht
                     return html! {};
                 }
                 html! {
-                    <div class={classes!("resource-group", class)}>
+                    <div class={format!("resource-group {class}")}>
                         <@{tag(group_level)}>{ title }</@>
                         <ul>{ for items.into_iter().map(|r| item(safety, r)) }</ul>
                     </div>
@@ -60,9 +60,9 @@ fn directory(safety: &Safety, directories: &[&Resource], tag: String, first: boo
             let url = only.url.clone().unwrap_or_default();
             let site = host_of(&url).to_owned();
             html! {
-                <div class={classes!("directory", first.then_some("directory-first"))}>
+                <div class={if first { "directory directory-first" } else { "directory" }}>
                     <@{tag}>
-                        <a class={classes!("button", first.then_some("primary"), "directory-link")}
+                        <a class={if first { "button primary directory-link" } else { "button directory-link" }}
                             href={url} rel="noreferrer">{ &safety.directory_title }</a>
                     </@>
                     <p class="hint">{ site }</p>
@@ -70,7 +70,7 @@ fn directory(safety: &Safety, directories: &[&Resource], tag: String, first: boo
             }
         }
         many => html! {
-            <div class={classes!("resource-group", "kind-directory")}>
+            <div class="resource-group kind-directory">
                 <@{tag}>{ &safety.directory_title }</@>
                 <ul>{ for many.iter().map(|r| item(safety, r)) }</ul>
             </div>
