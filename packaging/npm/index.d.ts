@@ -63,8 +63,8 @@ export interface EmotionalIntimacyWidgetAttributes {
   'cta-label'?: string;
   /** The neutral page Quick exit replaces this page with (`location.replace`, so Back does not return; inside a frame, the whole tab where the frame may navigate it). Values: an `http(s)` URL. Default: a weather search (`https://www.google.com/search?q=weather`). */
   'quick-exit-href'?: string;
-  /** The country whose crisis and support services are shown, under the country's name. Another country shows the international directory first. Values: `US`, `GB`, `CA`, `AU`, `ES` or another two-letter country code. Default: from the visitor's browser languages, the first that names one of these countries (`en-GB` → `GB`, `fr-CA` → `CA`); a language alone (`en`, `es`) names none, and then the international directory comes first. */
-  'region'?: 'US' | 'GB' | 'CA' | 'AU' | 'ES' | (string & {});
+  /** The country whose crisis and support services are shown, under the country's name. Another country (or one with no services here, such as `MX`, which knows only its emergency number) shows the international directory first. Values: `US`, `GB`, `CA`, `AU`, `ES`, `MX` or another two-letter country code. Default: from the visitor's browser languages, the first that names one of these countries (`en-GB` → `GB`, `fr-CA` → `CA`); a language alone (`en`, `es`) names none, and then the international directory comes first. */
+  'region'?: 'US' | 'GB' | 'CA' | 'AU' | 'ES' | 'MX' | (string & {});
   /** `ei-complete` and `ei-compare` also carry scores (never answers). Default: off. */
   'share-score'?: PresenceAttribute;
   /** `off` hides "Compare with a partner" (pair codes and taking turns on one device). Default: `on`. */
@@ -241,10 +241,10 @@ export interface EiStepDetail {
   total: number;
 }
 
-/** `detail` of `ei-complete`. `score` and `dimensions` only with the `share-score` attribute. */
+/** `detail` of `ei-complete`: empty, unless the `share-score` attribute is set. */
 export interface EiCompleteDetail {
   /** The overall band; `null` when nothing was scored (every statement skipped). */
-  band: Band | null;
+  band?: Band | null;
   /** The connection score, 0–100; `null` when nothing was scored. */
   score?: number | null;
   /** Each dimension's score, 0–100; `null` when not scored. */

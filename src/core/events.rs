@@ -1,13 +1,15 @@
 //! The events the widget announces to its host page, for publishers' own analytics.
 //!
-//! By construction no variant can carry an answer: the payloads are counts, a band id,
-//! FAQ slugs and the publisher's own link.
+//! By construction no variant can carry an answer: the payloads are counts, FAQ slugs and
+//! the publisher's own link, and a band id and scores only with `share-score`.
 
 use super::json::Value;
 
 /// The scores a publisher may opt in to receive (`share-score`): results, not answers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SharedScores {
+    /// The overall band's id, `None` when nothing was scored.
+    pub band: Option<&'static str>,
     pub score: Option<u8>,
     /// Dimension id → 0–100, or `None` when not scored.
     pub dimensions: Vec<(&'static str, Option<u8>)>,
@@ -24,9 +26,9 @@ pub enum HostEvent {
         index: usize,
         total: usize,
     },
-    /// `scores` only when the publisher set `share-score`; answers are never included.
+    /// The band and scores only when the publisher set `share-score` (else an empty
+    /// detail); answers are never included.
     Complete {
-        band: Option<&'static str>,
         scores: Option<SharedScores>,
     },
     FaqToggle {
@@ -64,9 +66,8 @@ impl HostEvent {
             HostEvent::Step { index, total } => {
                 Value::object([("index", (*index).into()), ("total", (*total).into())])
             }
-            HostEvent::Complete { band, scores: None } => Value::object([("band", (*band).into())]),
+            HostEvent::Complete { scores: None } => Value::object::<&str>([]),
             HostEvent::Complete {
-                band,
                 scores: Some(shared),
             } => {
                 let dimensions = shared
@@ -74,7 +75,7 @@ impl HostEvent {
                     .iter()
                     .map(|(id, score)| (*id, (*score).into()));
                 Value::object([
-                    ("band", (*band).into()),
+                    ("band", shared.band.into()),
                     ("score", shared.score.into()),
                     ("dimensions", Value::object(dimensions)),
                 ])
@@ -115,21 +116,17 @@ mod tests {
             r#"{"index":3,"total":20}"#
         );
         assert_eq!(
-            HostEvent::Complete {
-                band: Some("grow"),
-                scores: None
-            }
-            .detail()
-            .to_string(),
-            r#"{"band":"grow"}"#
+            HostEvent::Complete { scores: None }.detail().to_string(),
+            "{}",
+            "nothing scored without share-score"
         );
         let shared = SharedScores {
+            band: Some("grow"),
             score: Some(57),
             dimensions: vec![("communication", Some(63)), ("trust", None)],
         };
         assert_eq!(
             HostEvent::Complete {
-                band: Some("grow"),
                 scores: Some(shared)
             }
             .detail()

@@ -220,6 +220,7 @@ impl Pack for Resource {
             Kind::Violence => "violence",
             Kind::Crisis => "crisis",
             Kind::Directory => "directory",
+            Kind::Emergency => "emergency",
         });
         w.text(&self.name);
         w.option(self.phone.as_deref());
@@ -239,6 +240,7 @@ impl Pack for Resource {
                 "violence" => Kind::Violence,
                 "crisis" => Kind::Crisis,
                 "directory" => Kind::Directory,
+                "emergency" => Kind::Emergency,
                 _ => return None,
             },
             name: r.text()?,

@@ -113,9 +113,12 @@ pub fn read_partner_code(text: &str, fingerprint: u16) -> Action {
     }
 }
 
-/// `ei-complete`: the band always, the scores (never answers) only if the publisher opted in.
+/// `ei-complete`: that the results are shown. The band and scores (never answers) only if
+/// the publisher opted in with `share-score`: without it the privacy line says nothing
+/// scored is sent, and the event keeps that promise.
 pub fn completion_event(report: &Outcome, share_score: bool) -> HostEvent {
     let scores = share_score.then(|| SharedScores {
+        band: report.overall.map(|s| s.band.id()),
         score: report.overall.map(|s| s.percent),
         dimensions: DIMENSION_IDS
             .iter()
@@ -123,10 +126,7 @@ pub fn completion_event(report: &Outcome, share_score: bool) -> HostEvent {
             .map(|(id, s)| (*id, s.map(|s| s.percent)))
             .collect(),
     });
-    HostEvent::Complete {
-        band: report.overall.map(|s| s.band.id()),
-        scores,
-    }
+    HostEvent::Complete { scores }
 }
 
 /// `ei-compare`: that a comparison is shown, with both partners' scores only if the publisher
@@ -166,8 +166,13 @@ impl QuizState {
     }
 
     /// Resumes saved progress (which the visitor chose to keep, so `remember` stays on).
-    /// Saved progress never holds the safety statement's answer, so a quiz that had passed it
-    /// goes back and asks it again.
+    /// Saved progress never holds the safety statement's answer, so it is asked again, but
+    /// the quiz never reopens on it: "Welcome back" over "At times, I feel afraid of them"
+    /// would greet whoever picks up the device with the one question that matters most. A
+    /// quiz saved on or past that statement (the results included) resumes on the question
+    /// just before it, already answered, so the statement comes next in its usual place.
+    /// Where none comes before it, the quiz resumes on the question after it, and the
+    /// statement is asked after the last question (see `Next`).
     pub fn restored(saved: Saved, safety: Option<usize>) -> Self {
         let mut state = QuizState {
             step: match saved.step {
@@ -193,16 +198,32 @@ impl QuizState {
             }
         }
         if let (Some(i), false) = (safety, state.taking_turns()) {
-            let passed = match state.step {
-                Step::Question(j) => j > i,
+            let reached = match state.step {
+                Step::Question(j) => j >= i,
                 Step::Results => true,
                 Step::Intro | Step::Handover => false,
             };
-            if passed {
-                state.step = Step::Question(i);
-            }
+            let resume_at = if reached {
+                i.checked_sub(1)
+                    .or_else(|| (i + 1 < state.total()).then_some(i + 1))
+            } else {
+                None
+            };
+            state.step = match (state.step, resume_at) {
+                (_, Some(j)) => Step::Question(j),
+                // Nothing else to resume on: the statement is the whole quiz.
+                (Step::Results, None) => Step::Question(i),
+                (step, None) => step,
+            };
         }
         state
+    }
+
+    /// The safety statement, when it is asked and still unanswered (only after a resume
+    /// skipped over it): asked after the last question, before the results.
+    fn safety_left_behind(&self) -> Option<usize> {
+        self.safety
+            .filter(|&i| self.asks(i) && matches!(self.responses.get(i), Some(None)))
     }
 
     /// What "Remember my progress" stores; the intro saves as the first question. The safety
@@ -316,9 +337,18 @@ impl QuizState {
         *action == Action::Start || (*action == Action::TakeTurns && self.step == Step::Intro)
     }
 
-    /// The partner's area scores to compare with, where comparing is offered: from their
-    /// turn on this device, or their code (a remembered code from statements this page no
-    /// longer has is ignored).
+    /// The partner's area scores to compare with, where the publisher allows comparing:
+    /// from their turn on this device, or their code (a remembered code from statements
+    /// this page no longer has is ignored).
+    ///
+    /// Also for a visitor who said they feel afraid. Once a partner's code is entered, the
+    /// intro promises the comparison with the results, and the partner who gave the code
+    /// may be waiting to see it; if it silently failed to appear for that visitor alone, its
+    /// absence would tell the partner how the safety statement was answered. So it is never
+    /// withheld for a reason only one of them knows: the results show it as plain numbers,
+    /// closed behind "See your scores" with the visitor's own, where it can be shown if asked
+    /// for and grades nothing (see `ui::results`). Nothing new is offered, though: no own
+    /// code and no hand-over (`comparing_offered`).
     pub fn partner_means(
         &self,
         content: &Content,
@@ -326,7 +356,7 @@ impl QuizState {
         fingerprint: u16,
         allowed: bool,
     ) -> Option<Means> {
-        if !self.comparing_offered(allowed) {
+        if !allowed {
             return None;
         }
         match &self.partner {
@@ -391,6 +421,8 @@ impl QuizState {
             }
             (Step::Question(i), Action::Next) if self.current().is_some() => {
                 if let Some(j) = self.next_asked(Some(i)) {
+                    next.step = Step::Question(j);
+                } else if let Some(j) = self.safety_left_behind() {
                     next.step = Step::Question(j);
                 } else if self.partner == Partner::Turns {
                     next.hand_over();
@@ -666,24 +698,32 @@ mod tests {
             );
             let text = encode(&saved);
             let resumed = QuizState::restored(decode(&text, 3).expect("reads"), Some(1));
-            assert_eq!(resumed.step, Step::Question(1), "asked again");
-            assert_eq!(resumed.current(), None);
+            assert_eq!(
+                resumed.step,
+                Step::Question(0),
+                "resumed on the question before the safety statement, not on it"
+            );
             assert!(!resumed.afraid());
-            let answered = resumed
+            let asked = resumed.apply(Action::Next);
+            assert_eq!(asked.step, Step::Question(1), "asked again, in its place");
+            assert_eq!(asked.current(), None);
+            let answered = asked
                 .apply(Action::Choose(Response::Agree(safety)))
-                .apply(Action::Next)
                 .apply(Action::Next);
+            assert_eq!(answered.step, Step::Question(2));
+            let answered = answered.apply(Action::Next);
             assert_eq!(answered.step, Step::Results);
             assert_eq!(answered.afraid(), safety >= 4);
         }
-        // Before reaching it, the place is kept; taking turns never asks it, so nothing moves.
+        // Saved on the statement itself: resumed before it; taking turns never asks it, so
+        // nothing moves.
         let early = QuizState::new(3, Some(1))
             .apply(Action::Start)
             .apply(Action::Choose(Response::Agree(2)))
             .apply(Action::Next);
         assert_eq!(
             QuizState::restored(early.saved(), Some(1)).step,
-            Step::Question(1)
+            Step::Question(0)
         );
         let turns = finish(QuizState::new(3, Some(1)).apply(Action::TakeTurns), 4, 4)
             .apply(Action::StartTurn);
@@ -731,21 +771,72 @@ mod tests {
     }
 
     #[test]
-    fn a_resumed_quiz_goes_back_only_to_a_safety_statement_it_passed() {
+    fn a_resumed_quiz_never_opens_on_the_safety_statement_but_comes_to_it_in_its_place() {
         let mut s = QuizState::new(4, Some(1))
             .apply(Action::SetRemember(true))
             .apply(Action::Start);
-        for (at, resumed_at) in [(0, 0), (1, 1), (2, 1), (3, 1)] {
+        // Saved on or past the statement: resumed on the question before it.
+        for (at, resumed_at) in [(0, 0), (1, 0), (2, 0), (3, 0)] {
             assert_eq!(s.step, Step::Question(at));
+            let resumed = QuizState::restored(s.saved(), Some(1));
             assert_eq!(
-                QuizState::restored(s.saved(), Some(1)).step,
+                resumed.step,
                 Step::Question(resumed_at),
                 "saved on question {at}"
             );
+            // Whatever the place, the statement is asked once more before the results.
+            let mut walked = resumed;
+            let mut seen = Vec::new();
+            for _ in 0..8 {
+                let Step::Question(i) = walked.step else {
+                    break;
+                };
+                seen.push(i);
+                walked = walked
+                    .apply(Action::Choose(Response::Agree(5)))
+                    .apply(Action::Next);
+            }
+            assert_eq!(walked.step, Step::Results, "saved on question {at}");
+            assert!(seen.contains(&1), "asked again: {seen:?}");
+            assert!(walked.afraid());
             s = s
                 .apply(Action::Choose(Response::Agree(2)))
                 .apply(Action::Next);
         }
+        // The statement last: resumed on the question before it, which leads to it.
+        let last = QuizState::new(2, Some(1))
+            .apply(Action::SetRemember(true))
+            .apply(Action::Start)
+            .apply(Action::Choose(Response::Agree(2)))
+            .apply(Action::Next);
+        let resumed = QuizState::restored(last.saved(), Some(1));
+        assert_eq!(resumed.step, Step::Question(0));
+        assert_eq!(resumed.apply(Action::Next).step, Step::Question(1));
+        // A quiz of the statement alone has nothing else to open on.
+        let alone = finish(QuizState::new(1, Some(0)).apply(Action::Start), 3, 3);
+        assert_eq!(
+            QuizState::restored(alone.saved(), Some(0)).step,
+            Step::Question(0)
+        );
+        // The statement first: resumed after it, and asked after the last question.
+        let first = finish(QuizState::new(3, Some(0)).apply(Action::Start), 3, 5);
+        let resumed = QuizState::restored(first.saved(), Some(0));
+        assert_eq!(resumed.step, Step::Question(1));
+        let late = resumed.apply(Action::Next).apply(Action::Next);
+        assert_eq!(
+            late.step,
+            Step::Question(0),
+            "asked after the last question"
+        );
+        assert_eq!(late.current(), None);
+        // Going back from the statement walks the usual order.
+        let late = QuizState::restored(
+            finish(QuizState::new(3, Some(1)).apply(Action::Start), 3, 1).saved(),
+            Some(1),
+        )
+        .apply(Action::Next);
+        assert_eq!(late.step, Step::Question(1));
+        assert_eq!(late.apply(Action::Back).step, Step::Question(0));
     }
 
     #[test]
@@ -866,15 +957,20 @@ mod tests {
             compare(&answer_all(with_code.clone(), 2, 2), true),
             Some(theirs)
         );
-        assert_eq!(
-            compare(&answer_all(with_code, 2, 5), true),
-            None,
-            "never for a visitor who is afraid"
+        // Not withheld for a visitor who is afraid: its absence would tell the partner who
+        // gave the code how the safety statement was answered (shown closed, as numbers).
+        let afraid = answer_all(with_code, 2, 5);
+        assert!(afraid.afraid());
+        assert_eq!(compare(&afraid, true), Some(theirs));
+        assert!(
+            !afraid.comparing_offered(true),
+            "but nothing new is offered"
         );
+        assert_eq!(compare(&afraid, false), None);
     }
 
     #[test]
-    fn ei_complete_names_the_band_and_shares_scores_only_when_allowed() {
+    fn ei_complete_shares_the_band_and_scores_only_when_allowed() {
         let en = crate::core::language::builtin("en").expect("built in");
         let questions = en.questions();
         for (answer, band) in [(5, "strength"), (3, "grow"), (1, "explore")] {
@@ -886,19 +982,17 @@ mod tests {
                 })
                 .collect();
             let outcome = score(&en, &questions, &responses);
-            let HostEvent::Complete {
-                band: named,
-                scores,
-            } = completion_event(&outcome, false)
-            else {
-                panic!("ei-complete");
-            };
-            assert_eq!((named, scores), (Some(band), None));
-            let HostEvent::Complete { scores, .. } = completion_event(&outcome, true) else {
+            assert_eq!(
+                completion_event(&outcome, false),
+                HostEvent::Complete { scores: None },
+                "nothing scored without share-score"
+            );
+            let HostEvent::Complete { scores } = completion_event(&outcome, true) else {
                 panic!("ei-complete");
             };
             let expected = outcome.overall.map(|s| s.percent);
-            assert_eq!(scores.map(|s| s.score), Some(expected), "{band}");
+            let scores = scores.expect("shared");
+            assert_eq!((scores.band, scores.score), (Some(band), expected));
         }
     }
 

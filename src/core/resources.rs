@@ -13,6 +13,10 @@ pub enum Kind {
     Violence,
     Crisis,
     Directory,
+    /// The country's emergency number: not listed with the services, but named in the
+    /// emergency line ("call the emergency number in Mexico: Call 911"), which otherwise
+    /// can only say "your local emergency number".
+    Emergency,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,6 +144,7 @@ fn services(region: &str) -> Vec<Resource> {
             kind: match kind {
                 "violence" => Kind::Violence,
                 "crisis" => Kind::Crisis,
+                "emergency" => Kind::Emergency,
                 _ => Kind::Directory,
             },
             name: name.to_owned(),
@@ -153,6 +158,13 @@ fn services(region: &str) -> Vec<Resource> {
             country: None,
         })
         .collect()
+}
+
+/// `https://www.example.org/x` → `example.org`, to show where a link goes.
+pub fn host_of(url: &str) -> &str {
+    let rest = url.split("://").nth(1).unwrap_or(url);
+    let host = rest.split('/').next().unwrap_or(rest);
+    host.strip_prefix("www.").unwrap_or(host)
 }
 
 /// The dialable form of a phone number (`+1 555-0100` → `+15550100`), if it is one.
@@ -212,19 +224,32 @@ impl Directory {
     }
 }
 
-/// Partner-violence services first, then crisis lines, then directories, each group in its
-/// given order (a stable sort by kind, without a sort's code size).
+/// Partner-violence services first, then crisis lines, the emergency number, then
+/// directories, each group in its given order (a stable sort by kind, without a sort's code
+/// size).
 pub fn violence_first(list: &[Resource]) -> Vec<Resource> {
-    [Kind::Violence, Kind::Crisis, Kind::Directory]
-        .iter()
-        .flat_map(|kind| list.iter().filter(move |r| r.kind == *kind))
-        .cloned()
-        .collect()
+    [
+        Kind::Violence,
+        Kind::Crisis,
+        Kind::Emergency,
+        Kind::Directory,
+    ]
+    .iter()
+    .flat_map(|kind| list.iter().filter(move |r| r.kind == *kind))
+    .cloned()
+    .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hosts() {
+        assert_eq!(host_of("https://www.thehotline.org"), "thehotline.org");
+        assert_eq!(host_of("https://988lifeline.org/x"), "988lifeline.org");
+        assert_eq!(host_of("odd"), "odd");
+    }
 
     fn names(list: &[Resource]) -> Vec<&str> {
         list.iter().map(|r| r.name.as_str()).collect()
@@ -285,11 +310,24 @@ mod tests {
         );
         assert_eq!(d.select(Some("GB"), "en")[1].tel.as_deref(), Some("116123"));
         let ca = d.select(Some("CA"), "en");
-        assert_eq!(ca[0].phone.as_deref(), Some("988"));
         assert_eq!(
-            ca[0].sms_href().as_deref(),
+            (ca[0].kind, ca[0].phone.as_deref()),
+            (Kind::Violence, None),
+            "family-violence help by province, first"
+        );
+        assert!(ca[0]
+            .url
+            .as_deref()
+            .is_some_and(|u| u.contains("justice.gc.ca")));
+        assert_eq!(ca[1].phone.as_deref(), Some("988"));
+        assert_eq!(
+            ca[1].sms_href().as_deref(),
             Some("sms:988"),
             "Canada's 988 takes texts too"
+        );
+        assert_eq!(
+            (ca[2].kind, ca[2].tel.as_deref()),
+            (Kind::Emergency, Some("911"))
         );
         let au = d.select(Some("AU"), "en");
         assert_eq!(au[0].phone.as_deref(), Some("1800 737 732"));
@@ -350,11 +388,23 @@ mod tests {
     #[test]
     fn nothing_fits_the_directory_alone() {
         let d = dir();
-        for region in [None, Some("FR"), Some("MX")] {
+        for region in [None, Some("FR")] {
             let list = d.select(region, "en");
             assert_eq!(names(&list), ["Find A Helpline"], "{region:?}");
             assert_eq!(list[0].url.as_deref(), Some("https://findahelpline.com"));
         }
+        // Mexico: no services here, but its emergency number, named with the country.
+        let mx = d.select(Some("MX"), "es");
+        assert_eq!(mx.len(), 2);
+        assert_eq!(
+            (mx[0].kind, mx[0].tel.as_deref(), mx[0].country.as_deref()),
+            (Kind::Emergency, Some("911"), Some("México"))
+        );
+        assert_eq!(mx[1].kind, Kind::Directory);
+        assert_eq!(
+            d.region(None, &languages(&["es-MX"])).as_deref(),
+            Some("MX")
+        );
     }
 
     #[test]
@@ -370,7 +420,10 @@ mod tests {
             (&["EN_gb"], Some("GB")),
             // The first language that names a country we have services for.
             (&["fr-FR", "fr", "en-GB"], Some("GB")),
-            (&["es-MX", "es", "en-US"], Some("US")),
+            (&["de-DE", "es", "en-US"], Some("US")),
+            // Mexico has no services here but its emergency number: better than the
+            // United States' lines for a visitor in Mexico.
+            (&["es-MX", "es", "en-US"], Some("MX")),
         ] {
             assert_eq!(inferred(tags).as_deref(), region, "{tags:?}");
         }
@@ -383,7 +436,7 @@ mod tests {
             &["es"],
             &["ar"],
             &["en", "es", "ar"],
-            &["es-MX", "es"],
+            &["es-AR", "es"],
             &["es-419"],
             &["ar-EG", "ar"],
             &["fr-FR"],

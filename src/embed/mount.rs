@@ -10,6 +10,7 @@ use crate::core::packed::from_text;
 use crate::core::progress::{decode, StoreOp};
 use crate::core::report::{Problem, Severity};
 use crate::core::resolve::{resolve, Compiled, Resolved};
+use crate::core::resources::host_of;
 use crate::core::settings::{Attributes, LOG_PREFIX};
 use crate::embed::events::{dispatch, ensure_faq_schema};
 use crate::embed::theme::Theme;
@@ -193,6 +194,9 @@ fn leave(href: &str) {
     };
     if let Some(document) = window.document() {
         cover(&document);
+        // The tab's title stays readable above the cover until the next page loads: it
+        // names where the visitor is going (`google.com`), not the page they are leaving.
+        document.set_title(host_of(href));
     }
     if let Ok(Some(top)) = window.top() {
         if top != window {

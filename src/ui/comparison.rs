@@ -66,6 +66,35 @@ pub fn comparison(content: &Content, yours: &Means, theirs: &Means) -> Html {
     }
 }
 
+/// For a visitor who said they feel afraid, under "See your scores": both partners' scores
+/// as plain numbers and nothing else (no "where you differ", no questions to ask each
+/// other). It is there so that a partner who gave their code sees the comparison they
+/// expected, and learns nothing from its absence (see `core::quiz::QuizState::partner_means`).
+pub fn plain_comparison(content: &Content, yours: &Means, theirs: &Means) -> Html {
+    let texts = &content.compare;
+    let rows = two_bars(content, yours, theirs, |dim, you, partner| {
+        let sentence = match (you, partner) {
+            (Some(you), Some(partner)) => fill(
+                &texts.chart_row,
+                &[
+                    ("name", &dim.name),
+                    ("you", &content.number(you.percent())),
+                    ("partner", &content.number(partner.percent())),
+                ],
+            ),
+            _ => fill(&texts.chart_row_missing, &[("name", &dim.name)]),
+        };
+        (sentence, None)
+    });
+    html! {
+        <section class="comparison-plain" part="comparison" aria-labelledby="eiw-plain-comparison-title">
+            <h4 id="eiw-plain-comparison-title">{ &texts.title }</h4>
+            { legend(&texts.you, &texts.partner) }
+            { rows }
+        </section>
+    }
+}
+
 /// The two bars' key: which colour is whose.
 pub fn legend(first: &str, second: &str) -> Html {
     html! {

@@ -47,7 +47,9 @@ pub fn intro(props: &IntroProps) -> Html {
             <p class="who">{ &ui.who }</p>
             <p class="facts">{ fill(&ui.facts, &[("count", &props.content.number(props.content.questions().len()))]) }</p>
             <p class="privacy">{ if props.share_score { &ui.privacy_shared } else { &ui.privacy } }</p>
-            <p class="hint">{ &ui.quick_exit_hint }</p>
+            // Esc means nothing on a touch screen: there, the hint names the button alone.
+            <p class="hint keys-hint">{ &ui.quick_exit_hint }</p>
+            <p class="hint touch-hint">{ &ui.quick_exit_hint_touch }</p>
             <div class="actions">
                 <button type="button" class="button primary" part="button primary-button" onclick={on_start}>
                     { &ui.start }

@@ -15,7 +15,7 @@ use crate::core::quiz::statement_fingerprint;
 use crate::core::resources::Resource;
 use crate::core::scoring::score;
 use crate::ui::compare::{compare, together, Offer};
-use crate::ui::comparison::comparison;
+use crate::ui::comparison::{comparison, plain_comparison};
 use crate::ui::handover::handover;
 use crate::ui::hooks::focus::{use_focus_on_comparison, use_focus_on_handover};
 use crate::ui::hooks::host_events::use_host_events;
@@ -162,6 +162,7 @@ pub fn quiz(props: &QuizProps) -> Html {
             let report = score(content, &questions, &state.responses);
             let yours = means(&report.dimensions);
             let comparison_html = match &partner {
+                Some(partner) if state.afraid() => plain_comparison(content, &yours, partner),
                 Some(partner) => comparison(content, &yours, partner),
                 None => html! {},
             };
@@ -211,9 +212,9 @@ pub fn quiz(props: &QuizProps) -> Html {
                 <p class="notice" role="status">{ &ui.resumed }</p>
             }
             { body }
-            // Offered once, on the intro, and again with the results (where Forget matters),
-            // not under every question.
-            if storage_ok && matches!(state.step, Step::Intro | Step::Results) {
+            // Offered on the intro and again with the results, not under every question;
+            // but once it is on, Forget stays one tap away on every question too.
+            if storage_ok && (state.remember || matches!(state.step, Step::Intro | Step::Results)) {
                 { remember(content, state.remember, &dispatch.reform(Action::SetRemember), &forget) }
             }
         </section>

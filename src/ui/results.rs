@@ -5,8 +5,9 @@
 //!
 //! For a visitor who said they feel afraid it is a different screen: safety first, under a
 //! heading that outranks everything below it, and nothing that grades, praises or compares
-//! (no band sentence, strengths, tips, comparison, call to action or Print). Their scores
-//! wait, closed, behind a neutral "See your scores".
+//! (no band sentence, strengths, tips, call to action or Print). Their scores wait, closed,
+//! behind a neutral "See your scores", as plain numbers, with a partner's comparison if a
+//! code was entered (plain too, so its absence cannot tell the partner anything).
 
 use std::rc::Rc;
 use web_sys::HtmlElement;
@@ -19,7 +20,7 @@ use crate::core::quiz::SafetyAnswer;
 use crate::core::resources::{phone_digits, Resource};
 use crate::core::scoring::{Band, Outcome};
 use crate::core::template::fill;
-use crate::ui::chart::chart;
+use crate::ui::chart::{chart, plain_chart};
 use crate::ui::disclosure::Disclosure;
 use crate::ui::keepsake::keepsake;
 use crate::ui::safety::safety_panel;
@@ -92,7 +93,10 @@ pub fn results(props: &ResultsProps) -> Html {
                     if let Some(overall) = report.overall {
                         <p>{ &ui.score_label }{ " " }{ fill(&ui.score_value, &[("score", &content.number(overall.percent))]) }</p>
                     }
-                    { chart(content, report) }
+                    { plain_chart(content, report) }
+                    // A partner's comparison, if a code was entered: never withheld (see
+                    // `QuizState::partner_means`), plain numbers like the scores above.
+                    { props.comparison.clone() }
                 </Disclosure>
                 <p class="disclaimer">{ &ui.not_diagnosis }</p>
                 <div class="actions no-print">{ retake }</div>

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::core::content::{Content, Safety};
-use crate::core::resources::{Kind, Resource};
+use crate::core::resources::{host_of, Kind, Resource};
 use crate::core::template::fill;
 
 /// Helplines. Where the visitor's country is known, its name heads its services, grouped by
@@ -15,8 +15,10 @@ use crate::core::template::fill;
 pub fn resource_list(content: &Content, resources: &[Resource], level: u8) -> Html {
     let safety = &content.safety;
     let tag = |level: u8| format!("h{}", level.clamp(2, 6));
-    let (directories, own): (Vec<&Resource>, Vec<&Resource>) =
-        resources.iter().partition(|r| r.kind == Kind::Directory);
+    let (directories, own): (Vec<&Resource>, Vec<&Resource>) = resources
+        .iter()
+        .filter(|r| r.kind != Kind::Emergency)
+        .partition(|r| r.kind == Kind::Directory);
     // A publisher's own list names no country: its groups take the country's place.
     let country = own.iter().find_map(|r| r.country.clone());
     let group_level = if country.is_some() { level + 1 } else { level };
@@ -105,11 +107,21 @@ fn item(safety: &Safety, r: &Resource) -> Html {
     }
 }
 
-/// `https://www.example.org/x` → `example.org`, to show where a link goes.
-fn host_of(url: &str) -> &str {
-    let rest = url.split("://").nth(1).unwrap_or(url);
-    let host = rest.split('/').next().unwrap_or(rest);
-    host.strip_prefix("www.").unwrap_or(host)
+/// "If you are in danger right now, call …": the country's emergency number with a Call
+/// link where it is known (an `emergency` entry, which names its country), else the local
+/// emergency number in general words.
+pub fn emergency_line(content: &Content, resources: &[Resource]) -> Html {
+    let safety = &content.safety;
+    let known = resources.iter().find(|r| r.kind == Kind::Emergency);
+    match known.and_then(|r| Some((r.tel_href()?, r.phone.as_deref()?, r.country.as_deref()?))) {
+        Some((href, number, country)) => html! {
+            <p class="emergency">
+                { fill(&safety.emergency_in, &[("country", country)]) }{ " " }
+                <a class="emergency-call" href={href}>{ fill(&safety.call, &[("number", number)]) }</a>
+            </p>
+        },
+        None => html! { <p class="emergency">{ &safety.emergency }</p> },
+    }
 }
 
 /// Opens the results when the visitor said they sometimes feel afraid (under the results'
@@ -120,19 +132,7 @@ pub fn safety_panel(content: &Content, resources: &[Resource]) -> Html {
         <section class="safety-panel" part="safety-panel" aria-labelledby="eiw-safety-intro">
             <p id="eiw-safety-intro">{ &safety.intro }</p>
             { resource_list(content, resources, 4) }
-            <p class="emergency">{ &safety.emergency }</p>
+            { emergency_line(content, resources) }
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::host_of;
-
-    #[test]
-    fn hosts() {
-        assert_eq!(host_of("https://www.thehotline.org"), "thehotline.org");
-        assert_eq!(host_of("https://988lifeline.org/x"), "988lifeline.org");
-        assert_eq!(host_of("odd"), "odd");
     }
 }

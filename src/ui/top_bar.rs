@@ -8,7 +8,8 @@ use yew::prelude::*;
 use crate::core::content::Content;
 use crate::core::resources::Resource;
 use crate::ui::hooks::double_escape::use_double_escape;
-use crate::ui::safety::resource_list;
+use crate::ui::hooks::focus::use_reveal_on_open;
+use crate::ui::safety::{emergency_line, resource_list};
 
 #[derive(Properties, PartialEq)]
 pub struct TopBarProps {
@@ -25,14 +26,17 @@ pub struct TopBarProps {
 pub fn top_bar(props: &TopBarProps) -> Html {
     let open = use_state(|| false);
     let bar = use_node_ref();
+    let heading = use_node_ref();
+    use_reveal_on_open(heading.clone(), *open);
     let armed = use_double_escape(bar.clone(), props.started, props.on_exit.clone());
     let safety = &props.content.safety;
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    // Announced after one Esc. Each new first press changes the text (a trailing no-break
-    // space), so screen readers announce it again.
+    // Announced after one Esc, and cleared when a second would no longer count. Each new
+    // first press changes the text (a trailing no-break space), so screen readers announce
+    // it again.
     let announcement = match armed {
         0 => String::new(),
         n if n % 2 == 1 => safety.exit_armed.clone(),
@@ -53,9 +57,9 @@ pub fn top_bar(props: &TopBarProps) -> Html {
             // helplines up front slowed every widget's start.
             <div id="eiw-help" class="card help-panel" part="help-panel" hidden={!*open}>
                 if *open {
-                    <h2 class="title">{ &safety.help_title }</h2>
+                    <h2 class="title" tabindex="-1" ref={heading}>{ &safety.help_title }</h2>
                     <p>{ &safety.help_intro }</p>
-                    <p class="emergency">{ &safety.emergency }</p>
+                    { emergency_line(&props.content, &props.resources) }
                     { resource_list(&props.content, &props.resources, 3) }
                     <p class="hint exit-note">{ &safety.exit_note }</p>
                 }

@@ -148,7 +148,9 @@ test('safety first: no comparison, no code and no hand-over for a visitor who fe
   assert.equal(await alone.locator('#w1 .compare, #w1 .comparison, #w1 #eiw-code').count(), 0);
   await alone.context().close();
 
-  // With a partner's code entered first: the safety panel instead of the comparison.
+  // With a partner's code entered first: the safety panel, no invitation and no talking
+  // points; the comparison waits as plain numbers behind "See your scores", so its absence
+  // cannot tell the partner anything (afraid-review.test.mjs).
   const anna = await openWidget(env);
   await completeQuiz(anna, ANNA);
   const code = await ownCode(anna);
@@ -157,8 +159,9 @@ test('safety first: no comparison, no code and no hand-over for a visitor who fe
   await enterCode(coded, code);
   await completeQuiz(coded, AFRAID);
   await coded.locator('#w1 .safety-panel').waitFor();
-  assert.equal(await coded.locator('#w1 .compare, #w1 .comparison').count(), 0);
-  assert.deepEqual(await events(coded, 'ei-compare'), []);
+  assert.equal(await coded.locator('#w1 .compare, #w1 .comparison, #w1 #eiw-code').count(), 0);
+  assert.equal(await coded.locator('#w1 #eiw-scores .comparison-plain').count(), 1);
+  assert.equal((await events(coded, 'ei-compare')).length, 1, 'as for anyone with a comparison');
   await coded.context().close();
 
   // Taking turns never asks the safety statement at all (afraid.test.mjs).

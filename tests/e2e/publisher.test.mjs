@@ -148,7 +148,7 @@ test('events: start, step, complete and FAQ toggles carry no answers', async () 
   assert.deepEqual(steps.map((e) => e.detail.index), [...Array(21).keys()]);
   assert.ok(steps.every((e) => e.detail.total === 21 && Object.keys(e.detail).length === 2));
   const complete = all.find((e) => e.type === 'ei-complete');
-  assert.deepEqual(Object.keys(complete.detail), ['band']);
+  assert.deepEqual(complete.detail, {}, 'nothing scored without share-score');
   assert.deepEqual(all.find((e) => e.type === 'ei-faq-toggle').detail, { slug: content.faq[0].slug, open: true });
   const text = JSON.stringify(all);
   for (const label of content.scale) assert.ok(!text.includes(label), 'no answer labels');

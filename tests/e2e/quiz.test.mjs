@@ -96,9 +96,9 @@ test('a visitor completes the quiz with the keyboard alone', async () => {
   assert.equal(await page.locator('#w1 .safety-panel').count(), 0, 'no safety panel when not afraid');
   assert.equal(await page.locator('#w1 .note').textContent(), content.ui.bands_note);
 
-  // Host events carry the band only, never answers or scores.
+  // Host events carry nothing scored without share-score, and never answers.
   const complete = await events(page, 'ei-complete');
-  assert.deepEqual(complete.map((e) => e.detail), [{ band: expected.overall.band }]);
+  assert.deepEqual(complete.map((e) => e.detail), [{}]);
   const steps = await events(page, 'ei-step');
   assert.ok(steps.every((e) => Object.keys(e.detail).sort().join() === 'index,total'));
 
@@ -121,6 +121,6 @@ test('skipping every statement gives a kind "nothing to score" result', async ()
   }
   assert.equal(await page.locator('#w1 .headline').textContent(), content.ui.nothing_scored);
   assert.equal(await page.locator('#w1 .score-value').count(), 0);
-  assert.deepEqual((await events(page, 'ei-complete')).map((e) => e.detail), [{ band: null }]);
+  assert.deepEqual((await events(page, 'ei-complete')).map((e) => e.detail), [{}]);
   await page.context().close();
 });

@@ -7,7 +7,7 @@ if (found) {
   el.config = { faq_merge: 'append', faq: [{ question: 'Is it private?', answer: 'Yes.' }] };
   el.config = '{"faq_merge":"append"}';
   el.addEventListener('ei-complete', (event) => {
-    const band: Band | null = event.detail.band;
+    const band: Band | null = event.detail.band ?? null;
     const score: number | null | undefined = event.detail.score;
     console.log(band, score, event.detail.dimensions?.communication);
   });

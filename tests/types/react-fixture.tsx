@@ -84,7 +84,7 @@ export function Quiz() {
         config={config}
         onei-ready={() => console.log('ready')}
         onei-step={(event) => console.log(event.detail.index + 1, 'of', event.detail.total)}
-        onei-complete={(event) => setBand(event.detail.band)}
+        onei-complete={(event) => setBand(event.detail.band ?? null)}
         onei-cta={(event) => console.log(event.detail.href)}
         onei-compare={(event) => console.log(event.detail.dimensions?.trust?.partner)}
       />

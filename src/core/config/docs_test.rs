@@ -96,10 +96,7 @@ fn events_table_lists_every_event() {
         HostEvent::Ready,
         HostEvent::Start,
         HostEvent::Step { index: 0, total: 1 },
-        HostEvent::Complete {
-            band: None,
-            scores: None,
-        },
+        HostEvent::Complete { scores: None },
         HostEvent::FaqToggle {
             slug: String::new(),
             open: false,

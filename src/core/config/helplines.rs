@@ -44,10 +44,11 @@ fn read_list(
             Some("violence") => Some(Kind::Violence),
             Some("crisis") => Some(Kind::Crisis),
             Some("directory") => Some(Kind::Directory),
+            Some("emergency") => Some(Kind::Emergency),
             _ => {
                 report.error(
                     &format!("{path}.kind"),
-                    "expected \"violence\", \"crisis\" or \"directory\"",
+                    "expected \"violence\", \"crisis\", \"directory\" or \"emergency\"",
                 );
                 None
             }

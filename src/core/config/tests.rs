@@ -94,7 +94,7 @@ fn bad_configs_each_explained() {
         (r#"{"items": {"trust": [{"text": "I trust them.", "reverse": "yes"}]}}"#, "config.items.trust[0].reverse: expected true or false, found text"),
         (r#"{"items": {"trust": [7]}}"#, r#"config.items.trust[0]: expected text or { "text": …, "reverse": … }, found a number"#),
         (r#"{"resources": {}}"#, "config.resources: expected a list [ … ], found an object"),
-        (r#"{"resources": [{"kind": "police", "name": "X", "phone": "112"}]}"#, r#"config.resources[0].kind: expected "violence", "crisis" or "directory""#),
+        (r#"{"resources": [{"kind": "police", "name": "X", "phone": "112"}]}"#, r#"config.resources[0].kind: expected "violence", "crisis", "directory" or "emergency""#),
         (r#"{"resources": [{"kind": "crisis", "phone": "112"}]}"#, "config.resources[0].name: is missing; name the service"),
         (r#"{"resources": [{"kind": "crisis", "name": "X"}]}"#, "config.resources[0]: needs at least a phone number, text number or website"),
         (r#"{"resources": [{"kind": "crisis", "name": "X", "tel": "112", "url": "javascript:x"}]}"#, r#"config.resources[0].url: "javascript:x" is not an http(s) URL"#),
@@ -421,7 +421,12 @@ fn helplines_follow_the_browser_when_the_publisher_sets_no_region() {
         helplines(None, "es", &["es-ES"]),
         (Some("España".into()), Some("tel:016".into()), 3)
     );
-    assert_eq!(helplines(None, "es", &["es-MX", "es"]), directory_first);
+    // Mexico: no services here, so the directory comes first (its emergency number is named
+    // in the emergency line, not listed).
+    assert_eq!(
+        helplines(None, "es", &["es-MX", "es"]),
+        (Some("México".into()), Some("tel:911".into()), 2)
+    );
     assert_eq!(helplines(None, "ar", &["ar"]), directory_first);
     assert_eq!(helplines(None, "en", &["en"]), directory_first, "no guess");
     // The publisher's region wins, named in the page's language.

@@ -2,6 +2,7 @@
 
 use std::cell::Cell;
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -12,7 +13,8 @@ const DOUBLE_ESCAPE_MS: f64 = 1000.0;
 /// `started` (the quiz has begun), and only from inside the widget holding `inside` before
 /// that, so that a visitor closing the host page's own dialogs with Esc is not sent away by
 /// surprise. The page listener lives as long as the component. Returns how many times a
-/// first Esc has armed it (0 before any), for announcing what a second one does.
+/// first Esc has armed it while it is armed (0 before any, and again once a second Esc would
+/// come too late), for announcing what a second one does only while that is true.
 ///
 /// ```ignore
 /// let armed = use_double_escape(bar.clone(), started, quick_exit.clone());
@@ -30,7 +32,23 @@ pub fn use_double_escape(inside: NodeRef, started: bool, on_exit: Callback<()>) 
         use_effect_with((), move |_| {
             let last = Rc::new(Cell::new(f64::NEG_INFINITY));
             let presses = Rc::new(Cell::new(0_u32));
+            // Disarms (and so empties the announcement) when the second Esc's time is up.
+            let expiry = Rc::new(Cell::new(None::<i32>));
+            let disarm = Rc::new(Closure::<dyn Fn()>::new({
+                let armed = armed.clone();
+                move || armed.set(0)
+            }));
+            let stop = {
+                let expiry = expiry.clone();
+                move || {
+                    if let (Some(id), Some(window)) = (expiry.take(), web_sys::window()) {
+                        window.clear_timeout_with_handle(id);
+                    }
+                }
+            };
             let listener = web_sys::window().map(|window| {
+                let stop = stop.clone();
+                let disarm = disarm.clone();
                 gloo::events::EventListener::new(&window, "keydown", move |event| {
                     let is_escape = event
                         .dyn_ref::<KeyboardEvent>()
@@ -39,18 +57,30 @@ pub fn use_double_escape(inside: NodeRef, started: bool, on_exit: Callback<()>) 
                         return;
                     }
                     let now = js_sys::Date::now();
+                    stop();
                     if now - last.get() <= DOUBLE_ESCAPE_MS {
                         last.set(f64::NEG_INFINITY);
                         let on_exit = on_exit_now.borrow().clone();
                         on_exit.emit(());
                     } else {
                         last.set(now);
-                        presses.set(presses.get().wrapping_add(1));
+                        presses.set(presses.get().wrapping_add(1).max(1));
                         armed.set(presses.get());
+                        expiry.set(web_sys::window().and_then(|w| {
+                            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                                (*disarm).as_ref().unchecked_ref(),
+                                DOUBLE_ESCAPE_MS as i32,
+                            )
+                            .ok()
+                        }));
                     }
                 })
             });
-            move || drop(listener)
+            move || {
+                stop();
+                drop(listener);
+                drop(disarm);
+            }
         });
     }
     *armed

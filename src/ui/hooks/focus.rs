@@ -52,3 +52,26 @@ pub fn use_focus_on_comparison(card: NodeRef, step: Step, has_partner: bool) {
         }
     });
 }
+
+/// When "Need help now?" opens its panel, brings the panel's heading (`heading`) into view
+/// just below the sticky bar and moves focus to it. The panel sits at the top of the widget,
+/// which may be far above the screen by then: opened out of sight, it would look as if the
+/// button did nothing, at the moment help is needed most. Nothing happens on first render.
+///
+/// ```ignore
+/// use_reveal_on_open(heading.clone(), *open);
+/// ```
+#[hook]
+pub fn use_reveal_on_open(heading: NodeRef, open: bool) {
+    use_effect_with(open, move |open| {
+        if let (true, Some(heading)) = (*open, heading.cast::<web_sys::HtmlElement>()) {
+            // Aligned to its top, where its scroll margin keeps it clear of the bar.
+            let scroll = web_sys::ScrollIntoViewOptions::new();
+            scroll.set_block(web_sys::ScrollLogicalPosition::Start);
+            heading.scroll_into_view_with_scroll_into_view_options(&scroll);
+            let focus = web_sys::FocusOptions::new();
+            focus.set_prevent_scroll(true);
+            let _ = heading.focus_with_options(&focus);
+        }
+    });
+}
