@@ -58,9 +58,7 @@ fn save(shadow: &ShadowRoot, name: &str, html: &str) -> Option<()> {
 /// style, so the rules are adopted as a constructed sheet instead, which any policy allows.
 fn print(shadow: &ShadowRoot, html: &str) -> Option<()> {
     let document = web_sys::window()?.document()?;
-    if let Ok(Some(old)) = shadow.query_selector("iframe[data-eiw-print]") {
-        old.remove();
-    }
+    clear(shadow);
     let frame: HtmlElement = document.create_element("iframe").ok()?.dyn_into().ok()?;
     let style = frame.style();
     for (property, value) in [
@@ -102,6 +100,14 @@ fn print(shadow: &ShadowRoot, html: &str) -> Option<()> {
     .forget();
     shadow.append_child(&frame).ok()?;
     Some(())
+}
+
+/// Removes the print frame, with the results in it: before the next print, and at Quick exit
+/// (where a frame may not navigate away, nothing of the results may stay in the page).
+pub fn clear(shadow: &ShadowRoot) {
+    if let Ok(Some(frame)) = shadow.query_selector("iframe[data-eiw-print]") {
+        frame.remove();
+    }
 }
 
 /// The keepsake's rules as a sheet constructed in the frame's own realm (a sheet from this

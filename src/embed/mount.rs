@@ -294,10 +294,14 @@ fn build(host: &HtmlElement, shadow: &ShadowRoot, config: Option<&str>) -> Optio
         })
     };
     let quick_exit_href = settings.quick_exit_href.clone();
-    let on_quick_exit = Callback::from(move |_| {
-        storage::clear_all();
-        leave(&quick_exit_href);
-    });
+    let on_quick_exit = {
+        let shadow = shadow.clone();
+        Callback::from(move |_| {
+            storage::clear_all();
+            keepsake::clear(&shadow);
+            leave(&quick_exit_href);
+        })
+    };
     Some(Rc::new(AppProps {
         content,
         settings: Rc::new(settings),

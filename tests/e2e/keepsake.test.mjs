@@ -135,8 +135,16 @@ test('Arabic: the file is right to left, in Arabic', async () => {
   await page.context().close();
 });
 
-test('Print prints the results alone, never the host page, on one or two pages', async () => {
-  const page = await openWidget(env, '', { body: `<p>${HOST_TEXT}</p>`, before: (p) => p.addInitScript(PRINT_SPY) });
+test('Print prints the results alone, never the host page, on one or two pages; Quick exit removes it', async () => {
+  const neutral = 'https://neutral.example/';
+  const page = await openWidget(env, `quick-exit-href="${neutral}"`, {
+    body: `<p>${HOST_TEXT}</p>`,
+    before: async (p) => {
+      await p.addInitScript(PRINT_SPY);
+      // The neutral page never answers, so the widget's page stays to be looked at.
+      await p.route(neutral, () => {});
+    },
+  });
   await completeQuiz(page, NOW);
   await printButton(page).click();
   const frame = page.locator('#w1 iframe[data-eiw-print]');
@@ -163,6 +171,15 @@ test('Print prints the results alone, never the host page, on one or two pages',
     assert.ok(pages >= 1 && pages <= 2, `${format}: ${pages} pages`);
   }
   await paper.close();
+
+  // Quick exit leaves nothing of the results in the page, the print frame included: it is
+  // removed in the click's own handler, before the page is replaced. (Clicked from the page:
+  // a click through the driver would wait for the navigation, which never answers here.)
+  const left = await page.locator('#w1').evaluate((host) => {
+    host.shadowRoot.querySelector('.quick-exit').click();
+    return host.shadowRoot.querySelectorAll('iframe').length;
+  });
+  assert.equal(left, 0);
   await page.context().close();
 });
 
