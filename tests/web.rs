@@ -371,6 +371,9 @@ async fn faq_single_mode_and_deep_link() {
     buttons[0].click();
     scheduler::flush().await;
     let open = expanded(&shadow);
-    assert!(open[0] && !open[linked], "single mode closes the other entry");
+    assert!(
+        open[0] && !open[linked],
+        "single mode closes the other entry"
+    );
     app.destroy();
 }
