@@ -541,6 +541,18 @@ mod tests {
         builtin("en").expect("the built-in English content is valid")
     }
 
+    /// Yew re-renders a view when its props differ: a widget whose language file arrives
+    /// after it has started in English must be told apart from that English, and a widget's
+    /// own content must not look changed on every render.
+    #[test]
+    fn a_content_equals_itself_and_no_other() {
+        let en = english();
+        assert!(*en == *Rc::clone(&en));
+        assert!(*en != *builtin("es").unwrap());
+        let copy: Content = (*en).clone();
+        assert!(*en != copy, "another value may carry a publisher's texts");
+    }
+
     #[test]
     fn every_builtin_language_is_valid() {
         for code in BUILTIN_LANGUAGES {

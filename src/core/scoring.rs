@@ -200,6 +200,21 @@ mod tests {
     }
 
     #[test]
+    fn each_band_speaks_with_its_own_words() {
+        let en = builtin("en").unwrap();
+        let bands = &en.bands;
+        for (band, words) in [
+            (Band::Strength, &bands.strength),
+            (Band::Grow, &bands.grow),
+            (Band::Explore, &bands.explore),
+        ] {
+            assert_eq!(band.text(bands).label, words.label, "{band:?}");
+            assert_eq!(band.text(bands).summary, words.summary, "{band:?}");
+            assert!(!words.label.is_empty());
+        }
+    }
+
+    #[test]
     fn most_connected_answers_score_100() {
         let report = run(|reverse| Some(Response::Agree(if reverse { 1 } else { 5 })));
         let overall = report.overall.unwrap();
