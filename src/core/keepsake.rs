@@ -8,8 +8,6 @@
 //! Policy refuses scripts and requests should anything slip through. Every text in it comes
 //! from the content, which publishers may replace, so every text is escaped.
 
-use std::fmt::Write;
-
 use super::content::Content;
 use super::faq_html::escape;
 use super::quiz::QuizState;
@@ -62,142 +60,155 @@ pub struct Keepsake<'a> {
     pub code: Option<&'a str>,
 }
 
+/// Markup pieces, with every text escaped on its way in. (Plain pushes rather than `write!`:
+/// formatting code for each of the file's parts costs the download more than these do.)
+struct Out(String);
+
+impl Out {
+    /// Markup as it is.
+    fn raw(&mut self, markup: &str) -> &mut Self {
+        self.0.push_str(markup);
+        self
+    }
+
+    /// A text, escaped.
+    fn text(&mut self, text: &str) -> &mut Self {
+        self.0.push_str(&escape(text));
+        self
+    }
+
+    /// `<open>text</close>`: an element around an escaped text (`open` may carry attributes).
+    fn el(&mut self, open: &str, text: &str, close: &str) -> &mut Self {
+        self.raw("<")
+            .raw(open)
+            .raw(">")
+            .text(text)
+            .raw("</")
+            .raw(close)
+            .raw(">")
+    }
+}
+
 /// The keepsake of `outcome`: a whole HTML document, well-formed, every text escaped.
 pub fn html(content: &Content, outcome: &Outcome, keepsake: &Keepsake) -> String {
     let ui = &content.ui;
-    let e = |text: &str| escape(text);
-    let mut out = String::with_capacity(12_000);
-    // `write!` into a String cannot fail.
-    let _ = write!(
-        out,
-        "<!doctype html><html lang=\"{}\" dir=\"{}\"><head><meta charset=\"utf-8\">\
-<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
-<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{} · {}</title><style>{STYLE}</style></head>\
-<body><main><h1>{}</h1><p class=\"m\">{}</p>",
-        e(&content.lang),
-        content.dir.as_str(),
-        e(&ui.results_title),
-        e(keepsake.date),
-        e(&ui.results_title),
-        e(&fill(&ui.keepsake_date, &[("date", keepsake.date)])),
-    );
+    let mut out = Out(String::with_capacity(12_000));
+    out.raw("<!doctype html><html lang=\"")
+        .text(&content.lang)
+        .raw("\" dir=\"")
+        .raw(content.dir.as_str())
+        .raw(
+            "\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" \
+content=\"default-src 'none'; style-src 'unsafe-inline'\"><meta name=\"viewport\" \
+content=\"width=device-width,initial-scale=1\"><title>",
+        )
+        .text(&ui.results_title)
+        .raw(" · ")
+        .text(keepsake.date)
+        .raw("</title><style>")
+        .raw(STYLE)
+        .raw("</style></head><body><main>")
+        .el("h1", &ui.results_title, "h1")
+        .el(
+            "p class=\"m\"",
+            &fill(&ui.keepsake_date, &[("date", keepsake.date)]),
+            "p",
+        );
     match outcome.overall {
         Some(overall) => {
             let band = overall.band.text(&content.bands);
-            let _ = write!(
-                out,
-                "<p>{}</p><p class=\"s\" data-score=\"{}\">{}</p><p><strong>{}</strong></p><p>{}</p>",
-                e(&ui.score_label),
-                overall.percent,
-                e(&fill(
-                    &ui.score_value,
-                    &[("score", &content.number(overall.percent))]
-                )),
-                e(&band.sentence),
-                e(&band.summary),
+            let score = fill(
+                &ui.score_value,
+                &[("score", &content.number(overall.percent))],
             );
+            out.el("p", &ui.score_label, "p")
+                .raw("<p class=\"s\" data-score=\"")
+                .raw(&overall.percent.to_string())
+                .raw("\">")
+                .text(&score)
+                .raw("</p>")
+                .el("p><strong", &band.sentence, "strong></p")
+                .el("p", &band.summary, "p");
         }
         None => {
-            let _ = write!(out, "<p>{}</p>", e(&ui.nothing_scored));
+            out.el("p", &ui.nothing_scored, "p");
         }
     }
 
     // The ten areas: each bar is decorative, its row's text says the same.
-    let _ = write!(
-        out,
-        "<h2>{}</h2><p class=\"m\">{}</p><ul class=\"c\">",
-        e(&ui.chart_title),
-        e(&ui.bands_note)
-    );
+    out.el("h2", &ui.chart_title, "h2")
+        .el("p class=\"m\"", &ui.bands_note, "p")
+        .raw("<ul class=\"c\">");
     for (dim, score) in content.dimensions.iter().zip(&outcome.dimensions) {
         let (percent, value) = match score {
             Some(s) => (
-                s.percent,
-                format!(
-                    "{} · {}",
-                    content.number(s.percent),
-                    s.band.text(&content.bands).label
-                ),
+                s.percent.to_string(),
+                content.number(s.percent) + " · " + &s.band.text(&content.bands).label,
             ),
-            None => (0, ui.not_scored.clone()),
+            None => (String::new(), ui.not_scored.clone()),
         };
-        let _ = write!(
-            out,
-            "<li data-dimension=\"{}\" data-score=\"{}\"><span>{}</span>\
-<svg viewBox=\"0 0 100 8\" preserveAspectRatio=\"none\" aria-hidden=\"true\">\
-<rect class=\"t\" width=\"100\" height=\"8\"/><rect class=\"f\" width=\"{percent}\" height=\"8\"/></svg>\
-<span>{}</span></li>",
-            e(&dim.id),
-            score.map_or_else(String::new, |s| s.percent.to_string()),
-            e(&dim.name),
-            e(&value),
-        );
+        out.raw("<li data-dimension=\"")
+            .text(&dim.id)
+            .raw("\" data-score=\"")
+            .raw(&percent)
+            .raw("\">")
+            .el("span", &dim.name, "span")
+            .raw(
+                "<svg viewBox=\"0 0 100 8\" preserveAspectRatio=\"none\" aria-hidden=\"true\">\
+<rect class=\"t\" width=\"100\" height=\"8\"/><rect class=\"f\" width=\"",
+            )
+            .raw(if percent.is_empty() { "0" } else { &percent })
+            .raw("\" height=\"8\"/></svg>")
+            .el("span", &value, "span")
+            .raw("</li>");
     }
-    out.push_str("</ul>");
+    out.raw("</ul>");
 
     let areas = outcome.areas_to_explore();
     if !areas.is_empty() {
-        let _ = write!(out, "<h2>{}</h2>", e(&ui.areas_title));
+        out.el("h2", &ui.areas_title, "h2");
         for dim in areas.iter().filter_map(|&i| content.dimensions.get(i)) {
-            let _ = write!(
-                out,
-                "<h3>{}</h3><p class=\"m\">{}</p><ul>",
-                e(&dim.name),
-                e(&dim.description)
-            );
+            out.el("h3", &dim.name, "h3")
+                .el("p class=\"m\"", &dim.description, "p")
+                .raw("<ul>");
             for tip in dim.tips.iter().take(3) {
-                let _ = write!(out, "<li>{}</li>", e(tip));
+                out.el("li", tip, "li");
             }
-            out.push_str("</ul>");
+            out.raw("</ul>");
         }
     }
     let strengths = outcome.strengths();
     if !strengths.is_empty() {
-        let _ = write!(out, "<h2>{}</h2><ul>", e(&ui.strengths_title));
+        out.el("h2", &ui.strengths_title, "h2").raw("<ul>");
         for dim in strengths.iter().filter_map(|&i| content.dimensions.get(i)) {
-            let _ = write!(
-                out,
-                "<li><strong>{}</strong> — {}</li>",
-                e(&dim.name),
-                e(&dim.description)
-            );
+            out.raw("<li>")
+                .el("strong", &dim.name, "strong")
+                .raw(" — ")
+                .text(&dim.description)
+                .raw("</li>");
         }
-        out.push_str("</ul>");
+        out.raw("</ul>");
     }
 
-    let _ = write!(
-        out,
-        "<h2>{}</h2><p>{}</p><p>{}</p><h3>{}</h3><dl>",
-        e(&ui.counsellor_title),
-        e(&ui.counsellor_intro),
-        e(&ui.counsellor_method),
-        e(&ui.counsellor_areas),
-    );
+    out.el("h2", &ui.counsellor_title, "h2")
+        .el("p", &ui.counsellor_intro, "p")
+        .el("p", &ui.counsellor_method, "p")
+        .el("h3", &ui.counsellor_areas, "h3")
+        .raw("<dl>");
     for dim in &content.dimensions {
-        let _ = write!(
-            out,
-            "<dt>{}</dt><dd>{}</dd>",
-            e(&dim.name),
-            e(&dim.description)
-        );
+        out.el("dt", &dim.name, "dt")
+            .el("dd", &dim.description, "dd");
     }
-    out.push_str("</dl>");
+    out.raw("</dl>");
 
     if let Some(code) = keepsake.code {
-        let _ = write!(
-            out,
-            "<h2>{}</h2><p class=\"k\" dir=\"ltr\">{}</p><p class=\"m\">{}</p>",
-            e(&ui.keepsake_code_title),
-            e(code),
-            e(&ui.keepsake_code_note),
-        );
+        out.el("h2", &ui.keepsake_code_title, "h2")
+            .el("p class=\"k\" dir=\"ltr\"", code, "p")
+            .el("p class=\"m\"", &ui.keepsake_code_note, "p");
     }
-    let _ = write!(
-        out,
-        "<p class=\"m\">{}</p></main></body></html>",
-        e(&ui.not_diagnosis)
-    );
-    out
+    out.el("p class=\"m\"", &ui.not_diagnosis, "p")
+        .raw("</main></body></html>");
+    out.0
 }
 
 #[cfg(test)]

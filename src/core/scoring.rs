@@ -123,6 +123,8 @@ pub fn score(
 
 impl Outcome {
     /// Up to three lowest-scoring dimensions that are not already a strength, lowest first.
+    // Not inlined: the results screen and the keepsake both call it.
+    #[inline(never)]
     pub fn areas_to_explore(&self) -> Vec<usize> {
         let low = self
             .dimensions
@@ -137,6 +139,8 @@ impl Outcome {
     /// highest first, at most three. Areas tied on a score are listed together or not at
     /// all, so nothing is picked arbitrarily: when a tie would pass three, the list stops
     /// before it (the band sentence already says closeness is a strength).
+    // Not inlined: the results screen and the keepsake both call it.
+    #[inline(never)]
     pub fn strengths(&self) -> Vec<usize> {
         const MOST: usize = 3;
         let high: Vec<(usize, f64)> = self

@@ -20,7 +20,7 @@ pub fn comparison(content: &Content, yours: &Means, theirs: &Means) -> Html {
             .map(|d| d.name.clone())
             .unwrap_or_default()
     };
-    let rows = two_bars(content, yours, theirs, |dim, you, partner| {
+    let rows = two_bars(content, yours, theirs, &|dim, you, partner| {
         let sentence = match (you, partner) {
             (Some(you), Some(partner)) => fill(
                 &texts.chart_row,
@@ -72,7 +72,7 @@ pub fn comparison(content: &Content, yours: &Means, theirs: &Means) -> Html {
 /// expected, and learns nothing from its absence (see `core::quiz::QuizState::partner_means`).
 pub fn plain_comparison(content: &Content, yours: &Means, theirs: &Means) -> Html {
     let texts = &content.compare;
-    let rows = two_bars(content, yours, theirs, |dim, you, partner| {
+    let rows = two_bars(content, yours, theirs, &|dim, you, partner| {
         let sentence = match (you, partner) {
             (Some(you), Some(partner)) => fill(
                 &texts.chart_row,
@@ -105,15 +105,13 @@ pub fn legend(first: &str, second: &str) -> Html {
     }
 }
 
+/// An area's sentence and the word shown beside its two scores, from its two means.
+pub type Row<'a> = dyn Fn(&Dimension, Option<Mean>, Option<Mean>) -> (String, Option<&'a str>) + 'a;
+
 /// Two scores for each of the ten areas, one bar each (the partner comparison's, and "then
 /// and now"'s). `row` gives each area's sentence, all a screen reader hears of it, and a
-/// word to show beside the two numbers.
-pub fn two_bars<'a>(
-    content: &Content,
-    first: &Means,
-    second: &Means,
-    row: impl Fn(&Dimension, Option<Mean>, Option<Mean>) -> (String, Option<&'a str>),
-) -> Html {
+/// word to show beside the two numbers. (`dyn`: one copy of the rows for every caller.)
+pub fn two_bars<'a>(content: &Content, first: &Means, second: &Means, row: &Row<'a>) -> Html {
     let rows = content.dimensions.iter().zip(first.iter().zip(second)).map(|(dim, (&a, &b))| {
         let (sentence, note) = row(dim, a, b);
         let (a, b) = (a.map(|m| m.percent()), b.map(|m| m.percent()));

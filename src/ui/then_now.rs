@@ -78,28 +78,19 @@ pub fn then_now(props: &ThenNowProps) -> Html {
         "eiw-earlier-hint"
     };
     let chart = state.scores.map(|then| {
-        let rows = two_bars(content, &then, &props.now, |dim, then, now| {
-            let values = |then: crate::core::pair::Mean, now: crate::core::pair::Mean| {
-                [
-                    ("name", dim.name.clone()),
-                    ("then", content.number(then.percent())),
-                    ("now", content.number(now.percent())),
-                ]
+        let rows = two_bars(content, &then, &props.now, &|dim, then, now| {
+            let (Some(a), Some(b)) = (then, now) else {
+                return (fill(&texts.then_row_missing, &[("name", &dim.name)]), None);
             };
-            let filled = |template: &str, values: [(&str, String); 3]| {
-                let values = values.each_ref().map(|(k, v)| (*k, v.as_str()));
-                fill(template, &values)
+            let small = change(then, now, dim.items.len()) == Change::Small;
+            let template = if small {
+                &texts.then_row_small
+            } else {
+                &texts.then_row
             };
-            match (change(then, now, dim.items.len()), then, now) {
-                (Change::Small, Some(a), Some(b)) => (
-                    filled(&texts.then_row_small, values(a, b)),
-                    Some(texts.then_small.as_str()),
-                ),
-                (Change::Same | Change::Moved, Some(a), Some(b)) => {
-                    (filled(&texts.then_row, values(a, b)), None)
-                }
-                _ => (fill(&texts.then_row_missing, &[("name", &dim.name)]), None),
-            }
+            let (a, b) = (content.number(a.percent()), content.number(b.percent()));
+            let sentence = fill(template, &[("name", &dim.name), ("then", &a), ("now", &b)]);
+            (sentence, small.then_some(texts.then_small.as_str()))
         });
         html! {
             <div class="then-now-chart">
