@@ -160,6 +160,33 @@ fn nothing_scored_still_makes_a_file() {
     let html = html(&content, &score(&content, &questions, &skipped), &KEEP);
     well_formed(&html);
     assert!(html.contains(&escape(&content.ui.nothing_scored)));
+    assert!(
+        !html.contains(&escape(&content.ui.strengths_title)),
+        "no strengths heading over an empty list"
+    );
+}
+
+#[test]
+fn strengths_are_listed_under_their_heading() {
+    let content = builtin("en").unwrap();
+    let questions = content.questions();
+    // The first area as close as can be, everything else in the middle.
+    let closest: Vec<_> = questions
+        .iter()
+        .map(|q| match (q, content.item(*q)) {
+            (crate::core::content::QuestionRef::Item { dimension: 0, .. }, Some(item)) => {
+                Some(Response::Agree(if item.reverse { 1 } else { 5 }))
+            }
+            _ => Some(Response::Agree(3)),
+        })
+        .collect();
+    let outcome = score(&content, &questions, &closest);
+    assert!(!outcome.strengths().is_empty());
+    let html = html(&content, &outcome, &KEEP);
+    assert!(html.contains(&escape(&content.ui.strengths_title)));
+    for i in outcome.strengths() {
+        assert!(html.contains(&escape(&content.dimensions[i].name)));
+    }
 }
 
 /// A publisher's texts (through `strings`, `items` or a language of their own) reach the file;
