@@ -231,7 +231,9 @@ case "${1:-help}" in
     say "wasm tests in headless Chromium"
     wasm_tests
     say "end-to-end tests (playwright-core + Chromium)"
-    node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
+    # The timeout is per file (each file is one test of the run): a file that hangs fails
+    # after 10 minutes; the longest file takes about 2 minutes on a busy 2-core machine.
+    node --test --test-concurrency=1 --test-timeout=600000 tests/e2e/
     say "smoke tests in Firefox ESR and WebKit"
     ensure_engines
     tests/engines/run.sh

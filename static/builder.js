@@ -944,7 +944,29 @@ async function answerPreview() {
   } finally {
     answering = false;
     preview.inert = false;
+    keepFocusOutOfPreview();
   }
+}
+
+/**
+ * The widget moves focus to its results heading when they appear, as it should for a
+ * visitor. The preview is inert while this page answers it, but that focus can come just
+ * after this page has seen the results (Yew focuses after the render observed here). So
+ * until the publisher next presses a key or the pointer, focus the widget moves into the
+ * preview goes back where the publisher was.
+ */
+function keepFocusOutOfPreview() {
+  const before = document.activeElement;
+  if (!(before instanceof HTMLElement) || before === preview || before === document.body) return;
+  const back = () => before.focus({ preventScroll: true });
+  const stop = () => {
+    preview.removeEventListener('focusin', back);
+    document.removeEventListener('pointerdown', stop, true);
+    document.removeEventListener('keydown', stop, true);
+  };
+  preview.addEventListener('focusin', back);
+  document.addEventListener('pointerdown', stop, true);
+  document.addEventListener('keydown', stop, true);
 }
 
 /** The Show choice changed: the results are answered for, the start is a restart. */
