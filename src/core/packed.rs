@@ -330,13 +330,26 @@ mod tests {
 
     #[test]
     fn resources_and_problems_round_trip() {
-        let list = crate::core::resources::builtin().select(Some("US"), "es");
-        let mut w = Writer::new();
-        w.list(&list, |w, r| r.pack(w));
-        let text = w.0;
-        let mut r = Reader(text.split(SEPARATOR));
-        r.0.next();
-        assert_eq!(r.list(Resource::unpack).unwrap(), list);
+        // Regions between them listing every kind of line, the emergency number included.
+        let mut kinds = Vec::new();
+        for region in ["US", "CA", "MX"] {
+            let list = crate::core::resources::builtin().select(Some(region), "es");
+            let mut w = Writer::new();
+            w.list(&list, |w, r| r.pack(w));
+            let text = w.0;
+            let mut r = Reader(text.split(SEPARATOR));
+            r.0.next();
+            assert_eq!(r.list(Resource::unpack).unwrap(), list, "{region}");
+            kinds.extend(list.iter().map(|resource| resource.kind));
+        }
+        for kind in [
+            Kind::Violence,
+            Kind::Crisis,
+            Kind::Directory,
+            Kind::Emergency,
+        ] {
+            assert!(kinds.contains(&kind), "{kind:?}");
+        }
         let problem = Problem {
             severity: Severity::Warning,
             path: "config.x".into(),
