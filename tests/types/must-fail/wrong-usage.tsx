@@ -43,6 +43,6 @@ el.config = 42;
 // expect-error TS2339
 el.addEventListener('ei-step', (event) => event.detail.band);
 
-// The band can be null (nothing scored).
-// expect-error TS18047
+// The band is absent without share-score, and null when nothing was scored.
+// expect-error TS18049
 document.addEventListener('ei-complete', (event) => event.detail.band.toUpperCase());
