@@ -83,18 +83,15 @@ fn directory(safety: &Safety, directories: &[&Resource], tag: String, first: boo
 /// One service: its name, and a link for each way to reach it.
 fn item(safety: &Safety, r: &Resource) -> Html {
     let text = r.sms.as_ref().map(|sms| match &sms.keyword {
-        Some(keyword) => fill(
-            &safety.text,
-            &[("keyword", keyword), ("number", &sms.number)],
-        ),
-        None => fill(&safety.text_number, &[("number", &sms.number)]),
+        Some(keyword) => with_number(&safety.text, &[("keyword", keyword)], &sms.number),
+        None => with_number(&safety.text_number, &[], &sms.number),
     });
     html! {
         <li class="resource">
             <strong>{ &r.name }</strong>
             <span class="resource-links">
                 if let (Some(href), Some(phone)) = (r.tel_href(), r.phone.as_ref()) {
-                    <a href={href}>{ fill(&safety.call, &[("number", phone)]) }</a>
+                    <a href={href}>{ with_number(&safety.call, &[], phone) }</a>
                 }
                 if let (Some(href), Some(text)) = (r.sms_href(), text) {
                     <a href={href}>{ text }</a>
@@ -104,6 +101,22 @@ fn item(safety: &Safety, r: &Resource) -> Html {
                 }
             </span>
         </li>
+    }
+}
+
+/// A template with its `{number}` isolated left to right: in an Arabic sentence the bidi
+/// algorithm would otherwise turn "800-799-7233" into "7233-799-800", because hyphens between
+/// digits that follow Arabic letters do not join them into one number.
+fn with_number(template: &str, values: &[(&str, &str)], number: &str) -> Html {
+    let mut parts = template.split("{number}").map(|part| fill(part, values));
+    let first = parts.next().unwrap_or_default();
+    html! {
+        <>
+            { first }
+            { for parts.map(|part| html! {
+                <><bdi dir="ltr">{ number.to_owned() }</bdi>{ part }</>
+            }) }
+        </>
     }
 }
 
@@ -117,7 +130,7 @@ pub fn emergency_line(content: &Content, resources: &[Resource]) -> Html {
         Some((href, number, country)) => html! {
             <p class="emergency">
                 { fill(&safety.emergency_in, &[("country", country)]) }{ " " }
-                <a class="emergency-call" href={href}>{ fill(&safety.call, &[("number", number)]) }</a>
+                <a class="emergency-call" href={href}>{ with_number(&safety.call, &[], number) }</a>
             </p>
         },
         None => html! { <p class="emergency">{ &safety.emergency }</p> },

@@ -112,6 +112,41 @@ test('Spain’s lines say what each is for, and the country is named in the visi
   await arabic.context().close();
 });
 
+test('in Arabic, phone numbers read left to right, as dialled', async () => {
+  // Hyphens between digits that follow Arabic letters do not hold a number together: without
+  // isolation "800-799-7233" shows as "7233-799-800", and Canada's "9-1-1" as "1-1-9".
+  for (const [region, selector, number] of [
+    ['US', '.help-panel .resource a[href^="tel:"]', '800-799-7233'],
+    ['CA', '.help-panel .emergency-call', '9-1-1'],
+  ]) {
+    const page = await helpPanel({ locale: 'ar', lang: 'ar', attrs: `region="${region}"` });
+    const link = page.locator(`#w1 ${selector}`).first();
+    const order = await link.evaluate((a, number) => {
+      const node = [...a.querySelectorAll('*')].concat(a)
+        .flatMap((el) => [...el.childNodes])
+        .find((n) => n.nodeType === Node.TEXT_NODE && n.data.includes(number));
+      if (!node) return null;
+      // The left edge of each digit group, in the order the number is written.
+      const start = node.data.indexOf(number);
+      const lefts = [];
+      let at = 0;
+      for (const group of number.split('-')) {
+        const range = document.createRange();
+        range.setStart(node, start + at);
+        range.setEnd(node, start + at + group.length);
+        lefts.push(range.getBoundingClientRect().left);
+        at += group.length + 1;
+      }
+      return { lefts, rtl: getComputedStyle(a).direction === 'rtl' };
+    }, number);
+    assert.ok(order, `${region}: the link shows ${number}`);
+    assert.equal(order.rtl, true, `${region}: the link is in a right-to-left sentence`);
+    const sorted = [...order.lefts].sort((x, y) => x - y);
+    assert.deepEqual(order.lefts, sorted, `${region}: ${number} reads left to right (${order.lefts})`);
+    await page.context().close();
+  }
+});
+
 test('Canada’s 988 takes calls and texts', async () => {
   const page = await helpPanel({ locale: 'fr-CA', lang: 'en' });
   const seen = await read(page.locator('#w1 .help-panel .resources'));
