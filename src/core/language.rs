@@ -51,14 +51,16 @@ pub fn english_shape() -> Value {
 
 /// Placeholders each template must contain, so no language or override can drop a number
 /// by mistake. (The built-in texts use exactly these.)
-pub const REQUIRED_PLACEHOLDERS: [(&str, &[&str]); 16] = [
+pub const REQUIRED_PLACEHOLDERS: [(&str, &[&str]); 18] = [
     ("cta_phone", &["phone"]),
     ("facts", &["count"]),
     ("progress", &["n", "total"]),
     ("score_value", &["score"]),
     ("chart_row", &["name", "score", "band"]),
     ("chart_row_skipped", &["name"]),
+    ("chart_row_plain", &["name", "score"]),
     ("safety.call", &["number"]),
+    ("safety.emergency_in", &["country"]),
     ("safety.text", &["keyword", "number"]),
     ("safety.text_number", &["number"]),
     ("safety.website", &["site"]),

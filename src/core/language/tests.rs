@@ -324,3 +324,36 @@ fn a_language_file_that_is_not_an_object_or_not_json_is_refused() {
         .iter()
         .any(|(_, p, m)| p == "es" && m == "expected an object { … }, found a list"));
 }
+
+/// Every English template with a placeholder has its placeholders required, and only those:
+/// a template that gains a number without a line in REQUIRED_PLACEHOLDERS could lose it in a
+/// translation or an override without any message.
+#[test]
+fn required_placeholders_are_exactly_the_english_templates() {
+    let en = file("en");
+    let mut found: Vec<(String, Vec<String>)> = Vec::new();
+    for (group, prefix) in [("ui", ""), ("safety", "safety."), ("compare", "compare.")] {
+        let Some(texts) = en[group].as_object() else {
+            panic!("content/en.json has no {group} object");
+        };
+        for (key, text) in texts {
+            let Some(text) = text.as_str() else { continue };
+            let mut has: Vec<String> = placeholders(text).iter().map(|p| p.to_string()).collect();
+            if !has.is_empty() {
+                has.sort();
+                found.push((format!("{prefix}{key}"), has));
+            }
+        }
+    }
+    found.sort();
+    let mut required: Vec<(String, Vec<String>)> = REQUIRED_PLACEHOLDERS
+        .iter()
+        .map(|(key, needed)| {
+            let mut needed: Vec<String> = needed.iter().map(|p| p.to_string()).collect();
+            needed.sort();
+            (key.to_string(), needed)
+        })
+        .collect();
+    required.sort();
+    assert_eq!(required, found);
+}
