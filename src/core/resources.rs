@@ -288,6 +288,7 @@ mod tests {
             [
                 "National Domestic Violence Hotline",
                 "988 Suicide & Crisis Lifeline",
+                "911",
                 "Find A Helpline"
             ]
         );

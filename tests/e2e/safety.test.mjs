@@ -113,7 +113,7 @@ test('opt-in: remember, resume after reload, then forget', async () => {
   await page.reload();
   await page.waitForFunction(() => window.__events.some((e) => e.type === 'ei-ready'));
   assert.equal(await page.locator('#w1 .notice').textContent(), content.ui.resumed);
-  assert.equal(await page.locator('#w1 .progress-text').textContent(), 'Question 4 of 21');
+  assert.equal(await page.locator('#w1 .progress-text').textContent(), 'Statement 4 of 21');
   await page.locator('#w1 .nav .button:not(.primary)').click();
   assert.equal(await page.locator('#w1 .option.checked').textContent(), content.ui.skip);
   for (let i = 0; i < 3; i++) await page.locator('#w1 .nav .button:not(.primary)').click();
@@ -158,7 +158,7 @@ test('storage that throws never breaks the quiz; the option is hidden', async ()
   await full.locator('#w1 .intro .button.primary').click();
   await full.locator('#w1 .option').nth(2).click();
   await full.locator('#w1 .nav .button.primary').click();
-  assert.equal(await full.locator('#w1 .progress-text').textContent(), 'Question 2 of 21');
+  assert.equal(await full.locator('#w1 .progress-text').textContent(), 'Statement 2 of 21');
   assert.deepEqual(full.pageErrors, []);
   await full.context().close();
 });
@@ -186,7 +186,7 @@ test('two widgets without an id keep their saved progress apart', async () => {
   await page.waitForFunction(() => window.__events.filter((e) => e.type === 'ei-ready').length >= 3);
   for (const [n, answer] of [[0, 5], [1, 1]]) {
     const w = widgets.nth(n);
-    assert.equal(await w.locator('.progress-text').textContent(), 'Question 2 of 21');
+    assert.equal(await w.locator('.progress-text').textContent(), 'Statement 2 of 21');
     await w.locator('.nav .button:not(.primary)').click();
     assert.equal(await w.locator('.option.checked').textContent(), content.scale[answer - 1]);
   }
@@ -312,19 +312,19 @@ test('skipping or disagreeing with the safety statement shows the usual results'
 test('"Need help now?" shows the resources of the visitor’s region', async () => {
   // `locale` is the browser's language (navigator.languages), `lang` the page's.
   const cases = [
-    { attrs: '', lang: 'en', locale: 'en-US', tel: ['tel:+18007997233', 'tel:988'] },
-    { attrs: '', lang: 'en', locale: 'en-GB', tel: ['tel:+448082000247', 'tel:116123'] },
-    { attrs: '', lang: 'en-GB', locale: 'en-US', tel: ['tel:+18007997233', 'tel:988'] },
-    { attrs: '', lang: 'en', locale: 'en-AU', tel: ['tel:1800737732', 'tel:131114'] },
-    // Canada's and Mexico's emergency number is named (first, in the emergency line).
+    // A country's emergency number comes first, in the emergency line, then its services.
+    { attrs: '', lang: 'en', locale: 'en-US', tel: ['tel:911', 'tel:+18007997233', 'tel:988'] },
+    { attrs: '', lang: 'en', locale: 'en-GB', tel: ['tel:999', 'tel:+448082000247', 'tel:116123'] },
+    { attrs: '', lang: 'en-GB', locale: 'en-US', tel: ['tel:911', 'tel:+18007997233', 'tel:988'] },
+    { attrs: '', lang: 'en', locale: 'en-AU', tel: ['tel:000', 'tel:1800737732', 'tel:131114'] },
     { attrs: 'region="CA"', lang: 'en-GB', locale: 'en-GB', tel: ['tel:911', 'tel:988'] },
-    { attrs: 'region="ES"', lang: 'en', locale: 'en-US', tel: ['tel:016', 'tel:024'] },
+    { attrs: 'region="ES"', lang: 'en', locale: 'en-US', tel: ['tel:112', 'tel:016', 'tel:024'] },
     { attrs: 'region="FR"', lang: 'en', locale: 'en-US', tel: [] },
-    { attrs: '', lang: 'es', locale: 'es-ES', tel: ['tel:016', 'tel:024'], title: 'Apoyo, a cualquier hora' },
+    { attrs: '', lang: 'es', locale: 'es-ES', tel: ['tel:112', 'tel:016', 'tel:024'], title: 'Apoyo, a cualquier hora' },
     { attrs: '', lang: 'es-MX', locale: 'es-MX', tel: ['tel:911'], title: 'Apoyo, a cualquier hora' },
     { attrs: '', lang: 'es', locale: 'es', tel: [], title: 'Apoyo, a cualquier hora' },
     { attrs: '', lang: 'ar', locale: 'ar', tel: [], title: 'دعم في أي وقت' },
-    { attrs: 'region="GB"', lang: 'ar', locale: 'ar', tel: ['tel:+448082000247', 'tel:116123'], title: 'دعم في أي وقت' },
+    { attrs: 'region="GB"', lang: 'ar', locale: 'ar', tel: ['tel:999', 'tel:+448082000247', 'tel:116123'], title: 'دعم في أي وقت' },
   ];
   for (const c of cases) {
     const page = await openWidget(env, `sections="faq" ${c.attrs}`, { lang: c.lang, context: { locale: c.locale } });

@@ -408,18 +408,19 @@ fn helplines_follow_the_browser_when_the_publisher_sets_no_region() {
         let first = r.resources.first().cloned().unwrap();
         (first.country.clone(), first.tel_href(), r.resources.len())
     };
+    // Each country's list: its services, its emergency number, then the directory.
     let directory_first = (None, None, 1);
     assert_eq!(
         helplines(None, "en", &["en-GB", "en"]),
         (
             Some("United Kingdom".into()),
             Some("tel:+448082000247".into()),
-            3
+            4
         )
     );
     assert_eq!(
         helplines(None, "es", &["es-ES"]),
-        (Some("España".into()), Some("tel:016".into()), 3)
+        (Some("España".into()), Some("tel:016".into()), 4)
     );
     // Mexico: no services here, so the directory comes first (its emergency number is named
     // in the emergency line, not listed).
@@ -435,7 +436,7 @@ fn helplines_follow_the_browser_when_the_publisher_sets_no_region() {
         (
             Some("المملكة المتحدة".into()),
             Some("tel:+448082000247".into()),
-            3
+            4
         )
     );
     assert_eq!(helplines(Some("FR"), "en", &["en-GB"]), directory_first);
