@@ -137,7 +137,7 @@ async fn app_emits_ready_and_walks_to_the_second_question() {
 
     q(&shadow, ".intro .button.primary").unwrap().click();
     scheduler::flush().await;
-    assert_eq!(text(&shadow, ".progress-text"), "Question 1 of 21");
+    assert_eq!(text(&shadow, ".progress-text"), "Statement 1 of 21");
     let next = q(&shadow, ".nav .button.primary").unwrap();
     assert!(next.has_attribute("disabled"), "Next waits for an answer");
     let radios = all(&shadow, "input[type=radio]");
@@ -163,7 +163,7 @@ async fn app_emits_ready_and_walks_to_the_second_question() {
         .checked());
     press(&q(&shadow, ".question").unwrap(), "Enter");
     scheduler::flush().await;
-    assert_eq!(text(&shadow, ".progress-text"), "Question 2 of 21");
+    assert_eq!(text(&shadow, ".progress-text"), "Statement 2 of 21");
     let bar = q(&shadow, "[role=progressbar]").unwrap();
     assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("2"));
     let active = shadow.active_element().unwrap();

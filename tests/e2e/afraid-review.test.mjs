@@ -84,9 +84,11 @@ test('1. "Need help now?" after scrolling brings its panel into view and focuses
 });
 
 test('2. taking turns says plainly, before it starts, that both partners see both sets of scores', async () => {
-  assert.match(content.compare.turns_note, /answers alone/);
+  assert.match(content.compare.turns_note, /takes the quiz alone/);
   // Before anyone starts: at the end each partner sees the other's area scores.
-  assert.match(content.compare.turns_note, /each other’s area scores/);
+  assert.match(content.compare.turns_note, /both sets of area scores/);
+  // And what they never see, as the pair code's note says too.
+  assert.match(content.compare.turns_note, /never see each other’s answers, or anything about feeling afraid/);
   const page = await openWidget(env);
   await page.locator('#w1 .intro [aria-controls=eiw-together]').click();
   const turns = page.locator('#w1 #eiw-together .button', { hasText: content.compare.turns });
@@ -153,12 +155,14 @@ test('4. a resumed quiz never reopens on the safety statement; Forget is on ever
   assert.equal(await page.locator('#w1 .notice').textContent(), content.ui.resumed);
   const first = await page.locator('#w1 .question-text').textContent();
   assert.notEqual(first, content.safety.item, 'not opened on the safety statement');
-  assert.equal(await page.locator('#w1 .progress-text').textContent(), `Question ${SAFETY} of ${TOTAL}`);
+  assert.equal(await page.locator('#w1 .progress-text').textContent(), `Statement ${SAFETY} of ${TOTAL}`);
   assert.equal(await page.locator('#w1 .option.checked').count(), 1);
   // Forget is one tap away mid-quiz, and the note says Quick exit erases too.
   const forget = page.locator('#w1 .remember .button', { hasText: content.ui.forget });
   assert.equal(await forget.count(), 1);
-  assert.match(await page.locator('#w1 .remember .hint').textContent(), /Forget or Quick exit/);
+  const hint = await page.locator('#w1 .remember .hint').textContent();
+  assert.equal(hint, content.ui.remember_hint);
+  assert.ok(hint.includes(`“${content.ui.forget}”`) && hint.includes(`“${content.ui.quick_exit}”`), hint);
   const found = await audit(page, 'resumed question with Forget');
   assert.deepEqual(found, []);
   // The statement is asked once more, in its place, then the last question (kept), then
@@ -168,7 +172,7 @@ test('4. a resumed quiz never reopens on the safety statement; Forget is on ever
   assert.equal(await page.locator('#w1 .option.checked').count(), 0, 'unanswered');
   await page.locator('#w1 .option').nth(4).click();
   await page.locator('#w1 .nav .button.primary').click();
-  await page.waitForFunction((t) => document.getElementById('w1').shadowRoot.querySelector('.progress-text')?.textContent === t, `Question ${TOTAL} of ${TOTAL}`);
+  await page.waitForFunction((t) => document.getElementById('w1').shadowRoot.querySelector('.progress-text')?.textContent === t, `Statement ${TOTAL} of ${TOTAL}`);
   assert.equal(await page.locator('#w1 .option.checked').count(), 1, 'its answer kept');
   await page.locator('#w1 .nav .button.primary').click();
   await page.locator('#w1 .results.safety-first').waitFor();
@@ -194,15 +198,16 @@ test('4. a resumed quiz never reopens on the safety statement; Forget is on ever
   await mid.reload();
   await mid.waitForFunction(() => window.__events.some((e) => e.type === 'ei-ready'));
   assert.notEqual(await mid.locator('#w1 .question-text').textContent(), content.safety.item);
-  assert.equal(await mid.locator('#w1 .progress-text').textContent(), `Question ${SAFETY} of ${TOTAL}`);
+  assert.equal(await mid.locator('#w1 .progress-text').textContent(), `Statement ${SAFETY} of ${TOTAL}`);
   // Forget mid-quiz erases what was saved and starts over.
   await mid.locator('#w1 .remember .button', { hasText: content.ui.forget }).click();
   await mid.locator('#w1 .intro').waitFor();
   await mid.waitForFunction(() => localStorage.length === 0);
   await mid.context().close();
 
-  // The help panel says Quick exit erases saved answers.
-  assert.match(content.safety.exit_note, /erases any answers saved on this device/);
+  // The help panel says Quick exit erases saved answers, and what it cannot erase.
+  assert.match(content.safety.exit_note, /erases the answers this quiz saved in your browser/);
+  assert.match(content.safety.exit_note, /cannot delete a results file/);
   const help = await openWidget(env);
   await help.locator('#w1 .help-button').click();
   assert.equal(await help.locator('#w1 .exit-note').textContent(), content.safety.exit_note);
@@ -224,8 +229,8 @@ test('5. what the site receives is what the privacy texts say, in every configur
   await shared.locator('#w1 #faq-button-where-do-my-answers-go').click();
   const answer = await shared.locator('#w1 #faq-panel-where-do-my-answers-go').textContent();
   assert.ok(!/^\s*Nowhere/.test(answer), answer);
-  assert.match(answer, /answers are not sent to us, to this website or to anyone else/);
-  assert.match(answer, /get your scores when you finish. If this one does, the start screen says so. It never gets your answers/);
+  assert.match(answer, /does not send your answers to this website or to anyone else/);
+  assert.match(answer, /receive your scores when you finish. If this one does, the start screen says so. It never receives your answers/);
   await shared.context().close();
 
   // Without share-score: "Nothing is sent anywhere", and ei-complete carries nothing scored.
@@ -236,7 +241,7 @@ test('5. what the site receives is what the privacy texts say, in every configur
   await plain.context().close();
 });
 
-test('6. "See your scores" shows plain numbers: no band words, one neutral colour', async () => {
+test('6. "Show my scores" shows plain numbers: no band words, one neutral colour', async () => {
   const page = await openWidget(env);
   const answers = high(5);
   answers[0] = 1; // one area lower, so bands would differ

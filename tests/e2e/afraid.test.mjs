@@ -113,7 +113,7 @@ test('taking turns on one device never shows the safety statement, to either par
   for (const shown of [first, second]) {
     assert.equal(shown.length, TOTAL - 1);
     assert.ok(!shown.some((q) => q.text === content.safety.item), 'never asked');
-    assert.equal(shown.at(-1).progress, `Question ${TOTAL - 1} of ${TOTAL - 1}`);
+    assert.equal(shown.at(-1).progress, `Statement ${TOTAL - 1} of ${TOTAL - 1}`);
   }
   // "Need help now?" is there on every screen, turns included.
   assert.equal(await page.locator('#w1 .bar .help-button').count(), 1);

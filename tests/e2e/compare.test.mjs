@@ -22,7 +22,7 @@ const expectedRows = (yours, theirs) =>
   expectedScores(yours).dimensions.map((d, i) => {
     const p = expectedScores(theirs).dimensions[i];
     return d.percent === null || p.percent === null
-      ? `${d.name}: not compared, because one of you skipped these statements`
+      ? content.compare.chart_row_missing.replace('{name}', d.name)
       : `${d.name}: you ${d.percent}, your partner ${p.percent}`;
   });
 
@@ -122,7 +122,7 @@ test('taking turns on one device: the first results stay hidden, then the compar
   assert.equal(await page.locator('#w1 .results').count(), 0, 'no results between the turns');
   assert.equal(await page.locator('#w1 .handover h3').evaluate((h) => h.getRootNode().activeElement === h), true, 'focus on the hand-over heading');
   await page.locator('#w1 .handover .button').click();
-  assert.equal(await page.locator('#w1 .progress-text').textContent(), 'Question 1 of 20', 'the second partner starts afresh');
+  assert.equal(await page.locator('#w1 .progress-text').textContent(), 'Statement 1 of 20', 'the second partner starts afresh');
   assert.equal(await page.locator('#w1 .option.checked').count(), 0);
   for (const a of inTurns(BEN)) {
     if (a === 'skip') await page.locator('#w1 .option.skip').click();
@@ -149,7 +149,7 @@ test('safety first: no comparison, no code and no hand-over for a visitor who fe
   await alone.context().close();
 
   // With a partner's code entered first: the safety panel, no invitation and no talking
-  // points; the comparison waits as plain numbers behind "See your scores", so its absence
+  // points; the comparison waits as plain numbers behind "Show my scores", so its absence
   // cannot tell the partner anything (afraid-review.test.mjs).
   const anna = await openWidget(env);
   await completeQuiz(anna, ANNA);

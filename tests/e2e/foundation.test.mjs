@@ -45,7 +45,7 @@ test('two instances work independently and the script included three times defin
   await page.locator('#w1 .intro .button.primary').click();
   await page.locator('#w1 .option').nth(4).click();
   await page.locator('#w1 .nav .button.primary').click();
-  assert.equal(await page.locator('#w1 .progress-text').textContent(), 'Question 2 of 21');
+  assert.equal(await page.locator('#w1 .progress-text').textContent(), 'Statement 2 of 21');
   assert.equal(await page.locator('#w2 .intro').count(), 1, 'the other instance is untouched');
   const steps = await events(page, 'ei-step');
   assert.ok(steps.every((e) => e.id === 'w1'));

@@ -43,7 +43,7 @@ test('host globals named like wasm-bindgen’s are neither used nor changed', as
   const globals = await page.evaluate(() => [window.wasm_bindgen, window.init(), window.__wbg_init, JSON.stringify(window.wasm)]);
   assert.deepEqual(globals, ['host value', 'host init', 42, '{"host":true}']);
   await page.locator('#w1 .intro .button.primary').click();
-  assert.equal(await page.locator('#w1 .progress-text').textContent(), 'Question 1 of 21');
+  assert.equal(await page.locator('#w1 .progress-text').textContent(), 'Statement 1 of 21');
   await page.context().close();
 });
 

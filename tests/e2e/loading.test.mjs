@@ -145,7 +145,7 @@ test('a language file that fails to load falls back to English, with a message',
     });
     assert.equal(await page.locator('#w1 .eiw').getAttribute('lang'), 'en', failure);
     await page.locator('#w1 .intro .button.primary').click();
-    assert.equal(await page.locator('#w1 .progress-text').textContent(), 'Question 1 of 21', 'the quiz works');
+    assert.equal(await page.locator('#w1 .progress-text').textContent(), 'Statement 1 of 21', 'the quiz works');
     const errors = await page.evaluate(() => window.__errors);
     assert.equal(errors.length, 1, errors.join('\n'));
     const expected = failure === 'missing' ? /could not load lang\/es\.txt from .* Showing English instead\./ : /lang\/es\.txt failed its integrity check.* Showing English instead\./;

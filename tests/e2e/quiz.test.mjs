@@ -47,14 +47,14 @@ test('a visitor completes the quiz with the keyboard alone', async () => {
   for (let i = 0; i < ANSWERS.length; i++) {
     const f = await focused(page);
     assert.equal(f.id, 'eiw-question', `focus on question ${i + 1}'s heading`);
-    assert.equal(await page.locator('#w1 .progress-text').textContent(), `Question ${i + 1} of 21`);
+    assert.equal(await page.locator('#w1 .progress-text').textContent(), `Statement ${i + 1} of 21`);
     await answer(page, i, ANSWERS[i]);
 
     if (i === 2) {
       // Back keeps the previous answer; Enter from the heading moves on again.
       await tabTo(page, (f) => f.text === content.ui.back, 10);
       await page.keyboard.press('Enter');
-      assert.equal(await page.locator('#w1 .progress-text').textContent(), 'Question 2 of 21');
+      assert.equal(await page.locator('#w1 .progress-text').textContent(), 'Statement 2 of 21');
       const checked = await page.locator('#w1 .option.checked').textContent();
       assert.equal(checked, content.scale[ANSWERS[1] - 1]);
       await page.keyboard.press('Enter');

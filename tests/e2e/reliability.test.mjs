@@ -77,7 +77,7 @@ test('a failed download affects only the widgets that needed it: a later widget 
     assert.equal(await page.locator('#w1 .eiw').count(), 1);
     assert.equal(await page.locator('#fallback').isVisible(), false, 'the widget replaced the fallback');
     await page.locator('#w1 .intro .button.primary').click();
-    assert.equal(await page.locator('#w1 .progress-text').textContent(), 'Question 1 of 21', `${file}: the quiz works`);
+    assert.equal(await page.locator('#w1 .progress-text').textContent(), 'Statement 1 of 21', `${file}: the quiz works`);
     // Once more by the later widget; a failed glue also once by the loader, to find out why.
     assert.equal(seen.length, file === 'eiw.js' ? 3 : 2, `${file}: ${seen.join(', ')}`);
     assert.deepEqual(await errorsSoFar(page), errors, 'nothing more to report');
