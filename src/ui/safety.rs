@@ -88,7 +88,7 @@ fn item(safety: &Safety, r: &Resource) -> Html {
     });
     html! {
         <li class="resource">
-            <strong>{ &r.name }</strong>
+            <strong dir="auto">{ &r.name }</strong>
             <span class="resource-links">
                 if let (Some(href), Some(phone)) = (r.tel_href(), r.phone.as_ref()) {
                     <a href={href}>{ with_number(&safety.call, &[], phone) }</a>
@@ -110,13 +110,14 @@ fn item(safety: &Safety, r: &Resource) -> Html {
 fn with_number(template: &str, values: &[(&str, &str)], number: &str) -> Html {
     let mut parts = template.split("{number}").map(|part| fill(part, values));
     let first = parts.next().unwrap_or_default();
+    // One span: the links are flex boxes, which would trim the space before the number.
     html! {
-        <>
+        <span>
             { first }
             { for parts.map(|part| html! {
-                <><bdi dir="ltr">{ number.to_owned() }</bdi>{ part }</>
+                <><bdi class="number" dir="ltr">{ number.to_owned() }</bdi>{ part }</>
             }) }
-        </>
+        </span>
     }
 }
 

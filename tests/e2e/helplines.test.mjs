@@ -112,39 +112,87 @@ test('Spain’s lines say what each is for, and the country is named in the visi
   await arabic.context().close();
 });
 
-test('in Arabic, phone numbers read left to right, as dialled', async () => {
+test('in Arabic, phone numbers read left to right, as dialled, whole and apart from the words', async () => {
   // Hyphens between digits that follow Arabic letters do not hold a number together: without
   // isolation "800-799-7233" shows as "7233-799-800", and Canada's "9-1-1" as "1-1-9".
-  for (const [region, selector, number] of [
-    ['US', '.help-panel .resource a[href^="tel:"]', '800-799-7233'],
-    ['CA', '.help-panel .emergency-call', '9-1-1'],
+  // The safety panel's buttons are the narrowest, where a long number could wrap.
+  const panel = (page) => afraid(page);
+  const help = (page) => page.locator('#w1 .help-button').click();
+  for (const [region, reach, selector, number] of [
+    ['US', panel, '.safety-panel .resource a[href^="tel:"]', '800-799-7233'],
+    ['US', help, '.help-panel .resource a[href^="tel:"]', '800-799-7233'],
+    ['CA', help, '.help-panel .emergency-call', '9-1-1'],
   ]) {
-    const page = await helpPanel({ locale: 'ar', lang: 'ar', attrs: `region="${region}"` });
+    const page = await openWidget(env, `region="${region}"`, {
+      lang: 'ar',
+      head: '<meta name="viewport" content="width=device-width,initial-scale=1">',
+      context: { locale: 'ar', viewport: { width: 375, height: 800 } },
+    });
+    await reach(page);
     const link = page.locator(`#w1 ${selector}`).first();
-    const order = await link.evaluate((a, number) => {
-      const node = [...a.querySelectorAll('*')].concat(a)
-        .flatMap((el) => [...el.childNodes])
-        .find((n) => n.nodeType === Node.TEXT_NODE && n.data.includes(number));
-      if (!node) return null;
+    await link.waitFor();
+    const seen = await link.evaluate((a, number) => {
+      const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+      const texts = [];
+      while (walker.nextNode()) texts.push(walker.currentNode);
+      const node = texts.find((n) => n.data.includes(number));
+      const words = texts.find((n) => n.data.trim() && !n.data.includes(number));
+      if (!node || !words) return null;
+      const rangeOf = (text, from, to) => {
+        const range = document.createRange();
+        range.setStart(text, from);
+        range.setEnd(text, to);
+        return range;
+      };
       // The left edge of each digit group, in the order the number is written.
       const start = node.data.indexOf(number);
       const lefts = [];
       let at = 0;
       for (const group of number.split('-')) {
-        const range = document.createRange();
-        range.setStart(node, start + at);
-        range.setEnd(node, start + at + group.length);
-        lefts.push(range.getBoundingClientRect().left);
+        lefts.push(rangeOf(node, start + at, start + at + group.length).getBoundingClientRect().left);
         at += group.length + 1;
       }
-      return { lefts, rtl: getComputedStyle(a).direction === 'rtl' };
+      const whole = rangeOf(node, start, start + number.length);
+      const box = whole.getBoundingClientRect();
+      // The word just before the number comes first in the sentence, so on its right, unless
+      // a line break parts them.
+      const end = words.data.trimEnd().length;
+      const last = rangeOf(words, end - 1, end).getBoundingClientRect();
+      const sameLine = Math.abs(last.top - box.top) < 2;
+      return {
+        lefts,
+        lines: new Set([...whole.getClientRects()].map((r) => Math.round(r.top))).size,
+        gap: sameLine ? last.left - box.right : Infinity,
+        rtl: getComputedStyle(a).direction === 'rtl',
+      };
     }, number);
-    assert.ok(order, `${region}: the link shows ${number}`);
-    assert.equal(order.rtl, true, `${region}: the link is in a right-to-left sentence`);
-    const sorted = [...order.lefts].sort((x, y) => x - y);
-    assert.deepEqual(order.lefts, sorted, `${region}: ${number} reads left to right (${order.lefts})`);
+    assert.ok(seen, `${region}: the link shows ${number} beside its words`);
+    assert.equal(seen.rtl, true, `${region}: the link is in a right-to-left sentence`);
+    const sorted = [...seen.lefts].sort((x, y) => x - y);
+    assert.deepEqual(seen.lefts, sorted, `${region}: ${number} reads left to right (${seen.lefts})`);
+    assert.equal(seen.lines, 1, `${region}: ${number} stays on one line`);
+    assert.ok(seen.gap >= 2, `${region}: a space between the words and ${number} (${seen.gap} px)`);
     await page.context().close();
   }
+
+  // A service's own name keeps its order too: "988 Suicide & Crisis Lifeline", not
+  // "Suicide & Crisis Lifeline 988".
+  const page = await openWidget(env, 'sections="faq" region="US"', { lang: 'ar', context: { locale: 'ar' } });
+  await page.locator('#w1 .help-button').click();
+  const name = page.locator('#w1 .help-panel .resource strong', { hasText: 'Lifeline' });
+  const [digits, word] = await name.evaluate((el) => {
+    const text = el.firstChild;
+    const left = (from, to) => {
+      const range = document.createRange();
+      range.setStart(text, from);
+      range.setEnd(text, to);
+      return range.getBoundingClientRect().left;
+    };
+    const at = text.data.indexOf('Suicide');
+    return [left(0, 3), left(at, at + 7)];
+  });
+  assert.ok(digits < word, `"988" stays before "Suicide" (${digits} < ${word})`);
+  await page.context().close();
 });
 
 test('Canada’s 988 takes calls and texts', async () => {
