@@ -246,19 +246,28 @@ test('Esc twice within a second is Quick exit; once is not', async () => {
   await Promise.all([page.waitForURL(neutral), page.keyboard.press('Escape')]);
   await page.context().close();
 
-  // Before the quiz starts, Esc Esc outside the widget (say, closing the host page's own
-  // dialogs) does nothing; inside the widget it exits, to a publisher-chosen neutral page.
+  // Before the quiz starts, Esc Esc on the host page does nothing while the widget is out of
+  // sight (say, the visitor is closing the host page's own dialogs far below it); once its bar
+  // with "Esc twice" is on screen, it exits from anywhere, to a publisher-chosen neutral page.
   const custom = env.server.host + '/fixtures/basic.html';
-  const other = await openWidget(env, `quick-exit-href="${custom}"`);
+  const other = await openWidget(env, `quick-exit-href="${custom}"`, {
+    body: '<div id="article"></div>',
+    head: '<style>#article { height: 4000px; }</style>',
+  });
   await other.locator('#w1 .remember input').check();
   await other.waitForFunction((k) => localStorage.getItem(k) !== null, KEY);
-  // Focus back on the host page, as after closing one of its dialogs.
-  await other.evaluate(() => document.activeElement.blur());
+  // Focus back on the host page, as after closing one of its dialogs, far below the widget.
+  await other.evaluate(() => {
+    document.activeElement.blur();
+    window.scrollTo(0, document.documentElement.scrollHeight);
+  });
+  await other.waitForFunction(() => document.getElementById('w1').getBoundingClientRect().bottom < 0);
   assert.equal(await other.evaluate(() => document.activeElement === document.body), true);
   await other.keyboard.press('Escape');
   await other.keyboard.press('Escape');
-  assert.equal(await saved(other), true, 'Esc twice on the host page before starting: no exit');
-  await other.locator('#w1 .help-button').focus();
+  assert.equal(await saved(other), true, 'Esc twice on the host page, widget out of sight: no exit');
+  await other.evaluate(() => window.scrollTo(0, 0));
+  await other.waitForFunction(() => document.getElementById('w1').getBoundingClientRect().top >= 0);
   await Promise.all([
     other.waitForURL(custom),
     (async () => {
@@ -267,6 +276,20 @@ test('Esc twice within a second is Quick exit; once is not', async () => {
     })(),
   ]);
   await other.context().close();
+
+  // From inside the widget it exits wherever the widget is.
+  const inside = await openWidget(env, `quick-exit-href="${custom}"`);
+  await inside.locator('#w1 .remember input').check();
+  await inside.waitForFunction((k) => localStorage.getItem(k) !== null, KEY);
+  await inside.locator('#w1 .help-button').focus();
+  await Promise.all([
+    inside.waitForURL(custom),
+    (async () => {
+      await inside.keyboard.press('Escape');
+      await inside.keyboard.press('Escape');
+    })(),
+  ]);
+  await inside.context().close();
 });
 
 test('agreeing with the safety statement opens the results with a safety panel', async () => {

@@ -10,9 +10,10 @@ use yew::prelude::*;
 const DOUBLE_ESCAPE_MS: f64 = 1000.0;
 
 /// Calls `on_exit` when Escape is pressed twice within a second: anywhere on the page once
-/// `started` (the quiz has begun), and only from inside the widget holding `inside` before
-/// that, so that a visitor closing the host page's own dialogs with Esc is not sent away by
-/// surprise. The page listener lives as long as the component. Returns how many times a
+/// `started` (the quiz has begun) or while `inside` (the bar, with its hint and Quick exit)
+/// is on screen, and otherwise only from inside the widget. A visitor who has read "Esc
+/// twice" must not find it dead because focus is on the article; one who never saw the
+/// widget, closing the host page's own dialogs far from it, is not sent away by surprise. The page listener lives as long as the component. Returns how many times a
 /// first Esc has armed it while it is armed (0 before any, and again once a second Esc would
 /// come too late), for announcing what a second one does only while that is true.
 ///
@@ -53,7 +54,11 @@ pub fn use_double_escape(inside: NodeRef, started: bool, on_exit: Callback<()>) 
                     let is_escape = event
                         .dyn_ref::<KeyboardEvent>()
                         .is_some_and(|e| e.key() == "Escape");
-                    if !is_escape || !(*started_now.borrow() || is_inside(&inside, event)) {
+                    if !is_escape
+                        || !(*started_now.borrow()
+                            || on_screen(&inside)
+                            || is_inside(&inside, event))
+                    {
                         return;
                     }
                     let now = js_sys::Date::now();
@@ -84,6 +89,21 @@ pub fn use_double_escape(inside: NodeRef, started: bool, on_exit: Callback<()>) 
         });
     }
     *armed
+}
+
+/// Whether any of `element` is in the viewport now.
+fn on_screen(element: &NodeRef) -> bool {
+    let (Some(element), Some(window)) = (element.cast::<web_sys::Element>(), web_sys::window())
+    else {
+        return false;
+    };
+    let rect = element.get_bounding_client_rect();
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    rect.width() > 0.0 && rect.bottom() > 0.0 && rect.top() < height
 }
 
 /// Whether a page-level event came from inside this widget. Seen from the page, events from
