@@ -262,39 +262,67 @@ test('Quick exit covers the screen at once, while the next page has not answered
   await page.context().close();
 });
 
-test('on a 375 × 800 phone, Quick exit stays in view on every question and through the results', async () => {
-  const page = await openWidget(env, 'cta-href="#book"', {
-    context: { viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true },
-    body: `<p style="height:1200px">Host text after the widget.</p>`,
-    head: '<meta name="viewport" content="width=device-width, initial-scale=1">',
-  });
-  const inView = () =>
-    page.evaluate(() => {
-      const exit = document.getElementById('w1').shadowRoot.querySelector('.quick-exit');
-      const r = exit.getBoundingClientRect();
-      const x = r.left + r.width / 2;
-      const y = r.top + r.height / 2;
-      // Hit-test through the shadow root: nothing of the widget covers it.
-      const hit = document.getElementById('w1').shadowRoot.elementFromPoint(x, y);
-      return r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth && hit === exit;
+for (const [lang, locale, width] of [['en', 'en-US', 375], ['es', 'es-MX', 375], ['ar', 'ar', 320]]) {
+  test(`on a ${width} × 800 phone in ${lang}, Quick exit stays in view and clear of every question, through the results`, async () => {
+    // Host text above and below the widget, so that every step scrolls.
+    const page = await openWidget(env, 'cta-href="#book"', {
+      lang,
+      context: { viewport: { width, height: 800 }, hasTouch: true, isMobile: true, locale },
+      body: `<p style="height:1200px">Host text after the widget.</p>`,
+      head: '<meta name="viewport" content="width=device-width, initial-scale=1"><style>body { padding-top: 900px; }</style>',
     });
-  await page.locator('#w1 .intro .button.primary').click();
-  for (let i = 0; i < TOTAL; i++) {
-    await page.locator('#w1 .question-text').waitFor();
-    assert.equal(await inView(), true, `question ${i + 1}`);
-    await page.locator('#w1 .option').nth(3).click();
-    assert.equal(await inView(), true, `question ${i + 1}, answered`);
-    await page.locator('#w1 .nav .button.primary').click();
-  }
-  await page.locator('#w1 .results').waitFor();
-  assert.equal(await inView(), true, 'results');
-  const end = await page.locator('#w1 .results').evaluate((el) => el.getBoundingClientRect().bottom + scrollY);
-  for (let y = 0; y < end; y += 300) {
-    await page.evaluate((top) => window.scrollTo(0, top), y);
-    assert.equal(await inView(), true, `results scrolled to ${y}`);
-  }
-  await page.context().close();
-});
+    const inView = () =>
+      page.evaluate(() => {
+        const root = document.getElementById('w1').shadowRoot;
+        const exit = root.querySelector('.quick-exit');
+        const r = exit.getBoundingClientRect();
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        // Hit-test through the shadow root: nothing of the widget covers it.
+        const hit = root.elementFromPoint(x, y);
+        // The bar (Quick exit, "Need help now?") stays one row, and the statement is below
+        // it, not under it.
+        const bar = root.querySelector('.bar').getBoundingClientRect();
+        const help = root.querySelector('.help-button').getBoundingClientRect();
+        const first = root.querySelector('.question-text');
+        const top = first ? first.getBoundingClientRect().top : Infinity;
+        return {
+          exit: r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth && hit === exit,
+          oneRow: help.bottom > r.top && help.top < r.bottom,
+          clear: top >= bar.bottom - 0.5 || !first,
+          numbers: `bar ${bar.top}–${bar.bottom}, first line at ${top}`,
+        };
+      });
+    const check = async (where, step = true) => {
+      const seen = await inView();
+      assert.equal(seen.exit, true, `${where}: Quick exit in view`);
+      assert.equal(seen.oneRow, true, `${where}: the bar is one row`);
+      if (step) assert.equal(seen.clear, true, `${where}: the step is clear of the bar (${seen.numbers})`);
+    };
+    await page.locator('#w1 .intro .button.primary').click();
+    for (let i = 0; i < TOTAL; i++) {
+      // The step has changed, and focus (which scrolls it into view) is on its statement.
+      await page.locator(`#w1 [role="progressbar"][aria-valuenow="${i + 1}"]`).waitFor();
+      await page.waitForFunction(() => document.getElementById('w1').shadowRoot.activeElement?.classList.contains('question-text'));
+      await check(`question ${i + 1}`);
+      await page.locator('#w1 .option').nth(3).click();
+      await check(`question ${i + 1}, answered`, false);
+      await page.locator('#w1 .nav .button.primary').click();
+    }
+    await page.locator('#w1 .results').waitFor();
+    await check('results', false);
+    // From the widget's top to the results' end: the bar sticks while the widget is on screen.
+    const [start, end] = await page.locator('#w1 .results').evaluate((el) => [
+      document.getElementById('w1').getBoundingClientRect().top + scrollY,
+      el.getBoundingClientRect().bottom + scrollY,
+    ]);
+    for (let y = start; y < end; y += 300) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      await check(`results scrolled to ${y}`, false);
+    }
+    await page.context().close();
+  });
+}
 
 test('privacy sentences say what is true in this configuration', async () => {
   const shared = await openWidget(env, 'share-score');
