@@ -147,6 +147,9 @@ pub struct Safety {
     pub text_number: String,
     /// In the help panel: what Quick exit cannot erase.
     pub exit_note: String,
+    /// Before any Call or Text link (help panel and safety panel): what a call or a text
+    /// leaves on a phone, read before tapping, not after.
+    pub traces: String,
     /// Announced to screen readers after one Esc: what a second one does.
     pub exit_armed: String,
     /// The disclosure that holds the scores of a visitor who said they feel afraid.
@@ -470,6 +473,7 @@ text_fields!(Safety {
     website,
     text_number,
     exit_note,
+    traces,
     exit_armed,
     see_scores,
     unsure,

@@ -145,6 +145,7 @@ pub fn safety_panel(content: &Content, resources: &[Resource]) -> Html {
     html! {
         <section class="safety-panel" part="safety-panel" aria-labelledby="eiw-safety-intro">
             <p id="eiw-safety-intro">{ &safety.intro }</p>
+            <p class="traces">{ &safety.traces }</p>
             { resource_list(content, resources, 4) }
             { emergency_line(content, resources) }
         </section>

@@ -59,6 +59,7 @@ pub fn top_bar(props: &TopBarProps) -> Html {
                 if *open {
                     <h2 class="title" tabindex="-1" ref={heading}>{ &safety.help_title }</h2>
                     <p>{ &safety.help_intro }</p>
+                    <p class="traces">{ &safety.traces }</p>
                     { emergency_line(&props.content, &props.resources) }
                     { resource_list(&props.content, &props.resources, 3) }
                     <p class="hint exit-note">{ &safety.exit_note }</p>

@@ -208,6 +208,7 @@ test('4. a resumed quiz never reopens on the safety statement; Forget is on ever
   // The help panel says Quick exit erases saved answers, and what it cannot erase.
   assert.match(content.safety.exit_note, /erases the answers this quiz saved in your browser/);
   assert.match(content.safety.exit_note, /cannot delete a results file/);
+  assert.doesNotMatch(content.safety.exit_note, /phone/, 'calls and texts are said before the links (safety.traces)');
   const help = await openWidget(env);
   await help.locator('#w1 .help-button').click();
   assert.equal(await help.locator('#w1 .exit-note').textContent(), content.safety.exit_note);
@@ -354,5 +355,45 @@ test('8c. under the Quick exit cover, the tab title no longer names the page', a
     return { title: document.title, covered: !!document.querySelector('[data-eiw-exit]') };
   });
   assert.deepEqual(seen, { title: 'google.com', covered: true });
+  await page.context().close();
+});
+
+test('9. before any Call or Text link, both panels say what a call or text leaves on a phone', async () => {
+  // Second review: the call-log sentence sat below every link in the help panel only, and said
+  // nothing of texts, whose threads (replies included) stay in the phone's messages.
+  const page = await openWidget(env, '', { context: { locale: 'en-US' } });
+  const readOrder = (panel) =>
+    panel.evaluate((root) => {
+      const traces = root.querySelector('.traces');
+      const links = [...root.querySelectorAll('a[href^="tel:"], a[href^="sms:"]')];
+      return {
+        text: traces?.textContent ?? null,
+        links: links.length,
+        before: links.every((a) => traces && traces.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING),
+      };
+    });
+  await page.locator('#w1 .help-button').click();
+  await page.locator('#w1 .help-panel .resources').waitFor();
+  const help = await readOrder(page.locator('#w1 .help-panel'));
+  assert.deepEqual(help, { text: content.safety.traces, links: 5, before: true }, 'help panel: 911, and two lines’ calls and texts');
+  await page.locator('#w1 .help-button').click();
+  await completeQuiz(page, high(4));
+  const panel = await readOrder(page.locator('#w1 .safety-panel'));
+  assert.deepEqual(panel, { text: content.safety.traces, links: 5, before: true }, 'safety panel');
+  assert.match(content.safety.traces, /call/);
+  assert.match(content.safety.traces, /text/);
+  await page.context().close();
+});
+
+test('10. a printout of an afraid visitor’s results shows nothing of them', async () => {
+  // Second review: Ctrl+P printed "You said that at times you feel afraid…".
+  const page = await openWidget(env, '', { context: { locale: 'en-US' } });
+  await completeQuiz(page, high(4));
+  await page.locator('#w1 .safety-panel').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  const shown = await page.locator('#w1 .results').evaluate((el) => el.getClientRects().length);
+  assert.equal(shown, 0, 'the results take no space on paper');
+  await page.emulateMedia({ media: 'screen' });
+  assert.equal(await page.locator('#w1 .safety-panel').isVisible(), true);
   await page.context().close();
 });
