@@ -9,7 +9,11 @@ use super::scoring::Response;
 /// What the UI asks the embed layer to do with the visitor's saved progress.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreOp {
+    /// The first save after "Remember my progress" is ticked.
     Save(String),
+    /// Every later save: refused (false) when what this widget saved is gone, erased since
+    /// by Forget or Quick exit in another widget or tab, so it does not write it all back.
+    Update(String),
     /// "Remember my progress" was turned off: this widget's saved progress goes.
     Clear,
     /// "Forget my answers": every widget's saved progress on this origin goes.

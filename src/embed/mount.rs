@@ -289,6 +289,7 @@ fn build(host: &HtmlElement, shadow: &ShadowRoot, config: Option<&str>) -> Optio
         let key = key.clone();
         Callback::from(move |op: StoreOp| match op {
             StoreOp::Save(value) => storage::save(&key, &value),
+            StoreOp::Update(value) => storage::load(&key).is_some() && storage::save(&key, &value),
             StoreOp::Clear => storage::clear(&key),
             StoreOp::ForgetAll => storage::clear_all(),
         })

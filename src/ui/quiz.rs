@@ -86,6 +86,10 @@ pub fn quiz(props: &QuizProps) -> Html {
         resumed.is_some(),
         props.storage_available,
         props.on_store.clone(),
+        {
+            let state = state.clone();
+            Callback::from(move |_| state.dispatch(Action::SetRemember(false)))
+        },
     );
     use_focus_on_handover(card.clone(), state.step);
     use_focus_on_comparison(card.clone(), state.step, partner.is_some());

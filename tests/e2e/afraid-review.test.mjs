@@ -397,3 +397,31 @@ test('10. a printout of an afraid visitor’s results shows nothing of them', as
   assert.equal(await page.locator('#w1 .safety-panel').isVisible(), true);
   await page.context().close();
 });
+
+test('11. after Forget in one widget, another that remembered stops, instead of saving it all back', async () => {
+  // Second review: the erase worked, but widget 2 kept Remember ticked and its next answer
+  // wrote every answer back (and so did another open tab after Quick exit).
+  const page = await openWidget(env, '', {
+    body: '<emotional-intimacy-widget id="w2" shadow="open"></emotional-intimacy-widget>',
+    ready: 2,
+  });
+  const keys = () => page.evaluate(() => Object.keys(localStorage).sort());
+  for (const id of ['w1', 'w2']) await page.locator(`#${id} .remember input`).check();
+  await page.locator('#w2 .intro .button.primary').click();
+  await page.locator('#w2 .option').nth(3).click();
+  await page.waitForFunction(() => Object.keys(localStorage).length === 2);
+  await page.locator('#w1 .remember .button', { hasText: content.ui.forget }).click();
+  await page.waitForFunction(() => localStorage.length === 0);
+  // Widget 2 answers on.
+  await page.locator('#w2 .nav .button.primary').click();
+  await page.locator('#w2 .option').nth(1).click();
+  await page.locator('#w2 .nav .button.primary').click();
+  await page.locator('#w2 [role="progressbar"][aria-valuenow="3"]').waitFor();
+  // Forget shows on every question only while Remember is on.
+  assert.equal(await page.locator('#w2 .remember .button', { hasText: content.ui.forget }).count(), 0, 'widget 2 no longer remembers');
+  assert.deepEqual(await keys(), [], 'nothing was written back');
+  // Ticking it again (on the intro) is the visitor's new choice, and saves again.
+  await page.locator('#w1 .remember input').check();
+  await page.waitForFunction(() => localStorage.length === 1);
+  await page.context().close();
+});
