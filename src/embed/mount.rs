@@ -14,7 +14,7 @@ use crate::core::resources::host_of;
 use crate::core::settings::{Attributes, LOG_PREFIX};
 use crate::embed::events::{dispatch, ensure_faq_schema};
 use crate::embed::theme::Theme;
-use crate::embed::{keepsake, languages, storage};
+use crate::embed::{keepsake, languages, storage, theme};
 use crate::ui::app::{AppProps, HostServices, Mount, MountProps};
 
 /// The widget's only stylesheet (static/widget.css, minified by build.rs), compiled in so it
@@ -212,13 +212,21 @@ fn leave(href: &str) {
 /// `contain` on an ancestor would trap a fixed box inside the widget. Its shadow root's
 /// adopted sheet styles it, which a strict `style-src` allows, and `!important` in `:host`
 /// wins over any page rule.
+///
+/// It takes the page's own background colour, so a dark page does not flash white in a dark
+/// room while the next page loads.
 fn cover(document: &web_sys::Document) {
-    const COVER: &str =
-        ":host{all:initial!important;display:block!important;position:fixed!important;\
-        inset:0!important;z-index:2147483647!important;background:#fff!important}";
     let Some(root) = document.document_element() else {
         return;
     };
+    let colour = match (web_sys::window(), document.body()) {
+        (Some(window), Some(body)) => theme::page(&window, &body, &body).hex(),
+        _ => "#fff".to_owned(),
+    };
+    let css = format!(
+        ":host{{all:initial!important;display:block!important;position:fixed!important;\
+        inset:0!important;z-index:2147483647!important;background:{colour}!important}}"
+    );
     let Ok(cover) = document.create_element("div") else {
         return;
     };
@@ -226,7 +234,7 @@ fn cover(document: &web_sys::Document) {
         return;
     };
     if let Ok(sheet) = CssStyleSheet::new() {
-        if sheet.replace_sync(COVER).is_ok() {
+        if sheet.replace_sync(&css).is_ok() {
             shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
         }
     }

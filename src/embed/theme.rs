@@ -191,8 +191,9 @@ impl Colours {
     }
 }
 
-/// The colour of the page around `host` (see `core::colour::page_colour`).
-fn page(window: &Window, host: &HtmlElement, root: &HtmlElement) -> Rgb {
+/// The colour of the page around `host` (see `core::colour::page_colour`); `root` holds a
+/// moment's probe for colours the browser does not compute to `rgb()`.
+pub fn page(window: &Window, host: &HtmlElement, root: &HtmlElement) -> Rgb {
     let mut backgrounds = Vec::new();
     let mut next: Option<Element> = Some(host.clone().into());
     while let Some(element) = next {

@@ -262,6 +262,20 @@ test('Quick exit covers the screen at once, while the next page has not answered
   await page.context().close();
 });
 
+test('on a dark page, the Quick exit cover is the page’s own dark colour, not a white flash', async () => {
+  const page = await openWidget(env, '', {
+    head: '<style>html, body { background: #121418; }</style>',
+    before: (p) => p.route(NEUTRAL, () => {}),
+  });
+  const background = await page.locator('#w1 .quick-exit').evaluate((button) => {
+    button.click();
+    const cover = document.querySelector('[data-eiw-exit]');
+    return cover ? getComputedStyle(cover).backgroundColor : null;
+  });
+  assert.equal(background, 'rgb(18, 20, 24)');
+  await page.context().close();
+});
+
 for (const [lang, locale, width] of [['en', 'en-US', 375], ['es', 'es-MX', 375], ['ar', 'ar', 320]]) {
   test(`on a ${width} × 800 phone in ${lang}, Quick exit stays in view and clear of every question, through the results`, async () => {
     // Host text above and below the widget, so that every step scrolls.
