@@ -235,10 +235,18 @@ async fn results_show_score_chart_areas_and_cta() {
         .map(|e| e.text_content().unwrap())
         .collect();
     assert_eq!(rows.len(), 10);
-    assert_eq!(rows[0], "Communication: 88 of 100, a strength");
+    let row = |name: &str, score: &str, band: &str| {
+        content
+            .ui
+            .chart_row
+            .replace("{name}", name)
+            .replace("{score}", score)
+            .replace("{band}", band)
+    };
+    assert_eq!(rows[0], row("Communication", "88", "a strength"));
     assert_eq!(
         rows[1],
-        "Trust and vulnerability: 25 of 100, worth exploring"
+        row("Trust and vulnerability", "25", "worth exploring")
     );
     assert!(rows[9].starts_with("Affection: not scored"));
     let fills: Vec<String> = all(&shadow, ".chart-row .fill")

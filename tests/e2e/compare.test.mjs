@@ -23,7 +23,7 @@ const expectedRows = (yours, theirs) =>
     const p = expectedScores(theirs).dimensions[i];
     return d.percent === null || p.percent === null
       ? content.compare.chart_row_missing.replace('{name}', d.name)
-      : `${d.name}: you ${d.percent}, your partner ${p.percent}`;
+      : content.compare.chart_row.replace('{name}', d.name).replace('{you}', d.percent).replace('{partner}', p.percent);
   });
 
 async function ownCode(page) {
@@ -33,7 +33,7 @@ async function ownCode(page) {
   return code;
 }
 
-// On the intro the choices sit behind "Compare with a partner".
+// On the intro the choices sit behind the compare toggle (compare.heading).
 async function together(page) {
   const toggle = page.locator('#w1 .intro [aria-controls=eiw-together]');
   if ((await toggle.count()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();

@@ -78,7 +78,7 @@ test('a visitor completes the quiz with the keyboard alone', async () => {
     expected.dimensions.map((d) =>
       d.percent === null
         ? content.ui.chart_row_skipped.replace('{name}', d.name)
-        : `${d.name}: ${d.percent} of 100, ${bandLabel(d.band)}`,
+        : content.ui.chart_row.replace('{name}', d.name).replace('{score}', d.percent).replace('{band}', bandLabel(d.band)),
     ),
   );
   const widths = await page.locator('#w1 .chart-row .fill').evaluateAll((els) => els.map((e) => e.getAttribute('width')));
