@@ -169,7 +169,7 @@ test('Spanish from the page language, with regional fallback', async () => {
   assert.equal(await page.locator('#w1 .eiw').getAttribute('lang'), 'es');
   assert.equal(await page.locator('#w1 .quiz .title').textContent(), es.ui.title);
   await page.locator('#w1 .intro .button.primary').click();
-  assert.equal(await page.locator('#w1 .progress-text').textContent(), 'Pregunta 1 de 21');
+  assert.equal(await page.locator('#w1 .progress-text').textContent(), 'Frase 1 de 21');
   assert.deepEqual(await page.locator('#w1 .option span').allTextContents(), [...es.scale, es.ui.skip]);
   await page.context().close();
 });
@@ -180,7 +180,7 @@ test('Arabic runs right to left with Arabic digits and mirrored bars', async () 
   assert.equal(await eiw.getAttribute('dir'), 'rtl');
   assert.equal(await eiw.evaluate((el) => getComputedStyle(el).direction), 'rtl');
   await page.locator('#w1 .intro .button.primary').click();
-  assert.equal(await page.locator('#w1 .progress-text').textContent(), 'السؤال ١ من ٢١');
+  assert.equal(await page.locator('#w1 .progress-text').textContent(), 'العبارة ١ من ٢١');
   // Options start at the right edge in right-to-left layout.
   const option = await page.locator('#w1 .option').first().evaluate((el) => {
     const box = el.getBoundingClientRect();
