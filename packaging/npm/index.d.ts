@@ -67,7 +67,7 @@ export interface EmotionalIntimacyWidgetAttributes {
   'region'?: 'US' | 'GB' | 'CA' | 'AU' | 'ES' | 'MX' | (string & {});
   /** `ei-complete` and `ei-compare` also carry scores (never answers). Default: off. */
   'share-score'?: PresenceAttribute;
-  /** `off` hides "Compare with a partner" (pair codes and taking turns on one device). Default: `on`. */
+  /** `off` hides "Compare with the other person" (pair codes and taking turns on one device). Default: `on`. */
   'compare'?: 'on' | 'off';
   /** `off` hides "Save my results" (the results file and its results code) and "I have an earlier result" (then and now); Print stays. Default: `on`. */
   'keepsake'?: 'on' | 'off';
