@@ -220,7 +220,7 @@ test('5. what the site receives is what the privacy texts say, in every configur
   const shared = await openWidget(env, 'share-score');
   assert.equal(await shared.locator('#w1 .intro .privacy').textContent(), content.ui.privacy_shared);
   // It names all three things the site receives, and what it never does.
-  for (const sent of [/overall score/, /its label/, /each of the ten areas/, /never your answers/]) {
+  for (const sent of [/overall score/, /the label that goes with it/, /each of the ten areas/, /never your answers/]) {
     assert.match(content.ui.privacy_shared, sent);
   }
   await completeQuiz(shared, high(1));
@@ -235,7 +235,7 @@ test('5. what the site receives is what the privacy texts say, in every configur
   assert.match(answer, /receive your scores when you finish. If this one does, the start screen says so. It never receives your answers/);
   await shared.context().close();
 
-  // Without share-score: "Nothing is sent anywhere", and ei-complete carries nothing scored.
+  // Without share-score: "This quiz sends nothing anywhere", and ei-complete carries nothing scored.
   const plain = await openWidget(env);
   assert.equal(await plain.locator('#w1 .intro .privacy').textContent(), content.ui.privacy);
   await completeQuiz(plain, high(1));
