@@ -2,7 +2,12 @@
 // Quick exit, the safety statement and crisis resources.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { setup, openWidget, completeQuiz, content } from './harness.mjs';
+
+const text = (lang) => JSON.parse(readFileSync(new URL(`../../content/${lang}.json`, import.meta.url), 'utf8'));
+const ES = text('es');
+const AR = text('ar');
 
 let env;
 before(async () => {
@@ -343,11 +348,11 @@ test('"Need help now?" shows the resources of the visitor’s region', async () 
     { attrs: 'region="CA"', lang: 'en-GB', locale: 'en-GB', tel: ['tel:911', 'tel:988'] },
     { attrs: 'region="ES"', lang: 'en', locale: 'en-US', tel: ['tel:112', 'tel:016', 'tel:024'] },
     { attrs: 'region="FR"', lang: 'en', locale: 'en-US', tel: [] },
-    { attrs: '', lang: 'es', locale: 'es-ES', tel: ['tel:112', 'tel:016', 'tel:024'], title: 'Apoyo, a cualquier hora' },
-    { attrs: '', lang: 'es-MX', locale: 'es-MX', tel: ['tel:911'], title: 'Apoyo, a cualquier hora' },
-    { attrs: '', lang: 'es', locale: 'es', tel: [], title: 'Apoyo, a cualquier hora' },
-    { attrs: '', lang: 'ar', locale: 'ar', tel: [], title: 'دعم في أي وقت' },
-    { attrs: 'region="GB"', lang: 'ar', locale: 'ar', tel: ['tel:999', 'tel:+448082000247', 'tel:116123'], title: 'دعم في أي وقت' },
+    { attrs: '', lang: 'es', locale: 'es-ES', tel: ['tel:112', 'tel:016', 'tel:024'], title: ES.safety.help_title },
+    { attrs: '', lang: 'es-MX', locale: 'es-MX', tel: ['tel:911'], title: ES.safety.help_title },
+    { attrs: '', lang: 'es', locale: 'es', tel: [], title: ES.safety.help_title },
+    { attrs: '', lang: 'ar', locale: 'ar', tel: [], title: AR.safety.help_title },
+    { attrs: 'region="GB"', lang: 'ar', locale: 'ar', tel: ['tel:999', 'tel:+448082000247', 'tel:116123'], title: AR.safety.help_title },
   ];
   for (const c of cases) {
     const page = await openWidget(env, `sections="faq" ${c.attrs}`, { lang: c.lang, context: { locale: c.locale } });
