@@ -148,6 +148,9 @@ pub fn safety_panel(content: &Content, resources: &[Resource]) -> Html {
             <p class="traces">{ &safety.traces }</p>
             { resource_list(content, resources, 4) }
             { emergency_line(content, resources) }
+            // What the browser keeps, here too: a visitor who reads this panel may never
+            // open "Need help now?", where it is also said.
+            <p class="hint exit-note">{ &safety.exit_note }</p>
         </section>
     }
 }

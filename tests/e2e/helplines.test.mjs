@@ -227,7 +227,7 @@ test('the safety panel of a visitor who is afraid: their country, or the directo
   assert.deepEqual(seen.links, []);
   assert.equal(seen.directory, TEXTS.es.safety.directory_title);
   const order = await panel.evaluate((p) => [...p.children].map((e) => e.className));
-  assert.deepEqual(order, ['', 'traces', 'resources directory-first', 'emergency'], 'intro, what calls and texts leave, the directory, the emergency line');
+  assert.deepEqual(order, ['', 'traces', 'resources directory-first', 'emergency', 'hint exit-note'], 'intro, what calls and texts leave, the directory, the emergency line, what the browser keeps');
   await mx.context().close();
 });
 
